@@ -1,0 +1,125 @@
+/**
+ * The roles and permissions of Clearname. This file is the source of truth: at start-up
+ * the `roles`, `permissions` and `role_permissions` tables are brought into line with it
+ * (app/access/sync-catalogue.server.ts), and the database's row-level security policies
+ * consult those tables. Permissions are `action:entity:access` strings; `any` reaches
+ * every organisation's rows, `own` only the organisation the membership is in.
+ */
+export const PERMISSIONS = {
+  "view:organisation:any": "See every organisation in the network and its details",
+  "manage:organisation:any": "Create member projects and change any organisation",
+  "manage:organisation:own": "Change the details of one's own project",
+  "view:membership:own": "See the members of one's own project",
+  "manage:membership:own": "Add, change and end memberships in one's own project",
+  "manage:membership:any": "Add, change and end memberships in any organisation",
+  "manage:user:any": "Create, invite and disable any user",
+  "view:audit:any": "Read the audit trail",
+  "view:outbox:any": "Read the e-mail outbox",
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export type RoleKey =
+  | "administrator"
+  | "intake_officer"
+  | "assessor"
+  | "referral_coordinator"
+  | "data_protection_officer"
+  | "trainer"
+  | "project_lead"
+  | "caseworker"
+  | "project_administrator";
+
+export interface RoleDefinition {
+  label: string;
+  scope: "network" | "project";
+  description: string;
+  /** Holders must sign in with a second factor. */
+  requiresTwoFactor: boolean;
+  permissions: readonly Permission[];
+}
+
+const NETWORK_STAFF: readonly Permission[] = ["view:organisation:any"];
+
+export const ROLES: Record<RoleKey, RoleDefinition> = {
+  administrator: {
+    label: "Administrator",
+    scope: "network",
+    description: "Runs the network's Clearname: projects, users, roles and settings.",
+    requiresTwoFactor: true,
+    permissions: [
+      ...NETWORK_STAFF,
+      "manage:organisation:any",
+      "manage:membership:any",
+      "manage:user:any",
+      "view:audit:any",
+      "view:outbox:any",
+    ],
+  },
+  intake_officer: {
+    label: "Intake officer",
+    scope: "network",
+    description: "Records applications as they arrive and acknowledges them.",
+    requiresTwoFactor: false,
+    permissions: [...NETWORK_STAFF],
+  },
+  assessor: {
+    label: "Assessor",
+    scope: "network",
+    description: "Assesses applications for eligibility.",
+    requiresTwoFactor: false,
+    permissions: [...NETWORK_STAFF],
+  },
+  referral_coordinator: {
+    label: "Referral coordinator",
+    scope: "network",
+    description: "Offers eligible cases to member projects.",
+    requiresTwoFactor: false,
+    permissions: [...NETWORK_STAFF],
+  },
+  data_protection_officer: {
+    label: "Data-protection officer",
+    scope: "network",
+    description: "Oversees access, audit, retention and subject access.",
+    requiresTwoFactor: true,
+    permissions: [...NETWORK_STAFF, "view:audit:any"],
+  },
+  trainer: {
+    label: "Trainer",
+    scope: "network",
+    description: "Runs training events and mentoring for member projects.",
+    requiresTwoFactor: false,
+    permissions: [...NETWORK_STAFF],
+  },
+  project_lead: {
+    label: "Project lead",
+    scope: "project",
+    description: "Supervising lawyer or academic who runs a project's cases.",
+    requiresTwoFactor: false,
+    permissions: ["manage:organisation:own", "view:membership:own", "manage:membership:own"],
+  },
+  caseworker: {
+    label: "Caseworker",
+    scope: "project",
+    description: "Student caseworker on a project's cases.",
+    requiresTwoFactor: false,
+    permissions: [],
+  },
+  project_administrator: {
+    label: "Project administrator",
+    scope: "project",
+    description: "Keeps a project's details and membership up to date.",
+    requiresTwoFactor: false,
+    permissions: ["manage:organisation:own", "view:membership:own", "manage:membership:own"],
+  },
+};
+
+export const ROLE_KEYS = Object.keys(ROLES) as RoleKey[];
+
+export function isRoleKey(value: string): value is RoleKey {
+  return Object.hasOwn(ROLES, value);
+}
+
+export function rolesForScope(scope: "network" | "project"): RoleKey[] {
+  return ROLE_KEYS.filter((key) => ROLES[key].scope === scope);
+}

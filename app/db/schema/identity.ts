@@ -1,0 +1,124 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  integer,
+} from "drizzle-orm/pg-core";
+import { organisations } from "./organisations";
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text(),
+    /** TOTP secret, encrypted at rest (see app/identity/crypto.server.ts). */
+    totpSecret: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    disabledAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+export const roles = pgTable("roles", {
+  key: text().primaryKey(),
+  label: text().notNull(),
+  scope: text({ enum: ["network", "project"] }).notNull(),
+  description: text().notNull(),
+});
+
+export const permissions = pgTable("permissions", {
+  key: text().primaryKey(),
+  description: text().notNull(),
+});
+
+export const rolePermissions = pgTable(
+  "role_permissions",
+  {
+    roleKey: text()
+      .notNull()
+      .references(() => roles.key, { onDelete: "cascade" }),
+    permissionKey: text()
+      .notNull()
+      .references(() => permissions.key, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.roleKey, t.permissionKey] })],
+);
+
+/** A user's role in one organisation; access ends on `endsOn` without anyone acting. */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    roleKey: text()
+      .notNull()
+      .references(() => roles.key),
+    startsOn: date({ mode: "string" }).notNull().default(sql`current_date`),
+    endsOn: date({ mode: "string" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid(),
+  },
+  (t) => [
+    uniqueIndex("memberships_user_org_role_key").on(t.userId, t.organisationId, t.roleKey),
+    index("memberships_org_idx").on(t.organisationId),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** sha256 of the cookie token: a leaked table does not yield usable cookies. */
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    secondFactorPending: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const passwordTokens = pgTable("password_tokens", {
+  /** sha256 of the e-mailed token. */
+  id: text().primaryKey(),
+  userId: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  purpose: text({ enum: ["reset", "invite"] }).notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+});
+
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    email: text().notNull(),
+    ip: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at)],
+);

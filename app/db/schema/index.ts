@@ -1,0 +1,4 @@
+export * from "./audit";
+export * from "./identity";
+export * from "./mail";
+export * from "./organisations";

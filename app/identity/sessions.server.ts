@@ -1,0 +1,96 @@
+import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import type { Viewer } from "~/access/viewer";
+import type { Queryable } from "~/db/database.server";
+import { memberships, organisations, sessions, users } from "~/db/schema";
+import { hashToken, newToken } from "./crypto.server";
+import type { RoleKey } from "~/access/catalogue";
+
+export const SESSION_COOKIE = "cn_session";
+export const SESSION_DAYS = 14;
+/** A session waiting for its second factor lapses quickly. */
+const PENDING_MINUTES = 10;
+
+export async function createSession(
+  tx: Queryable,
+  input: { userId: string; secondFactorPending: boolean; ip?: string | null; userAgent?: string | null },
+): Promise<string> {
+  const { token, hash } = newToken();
+  const ms = input.secondFactorPending ? PENDING_MINUTES * 60_000 : SESSION_DAYS * 86_400_000;
+  await tx.insert(sessions).values({
+    id: hash,
+    userId: input.userId,
+    secondFactorPending: input.secondFactorPending,
+    expiresAt: new Date(Date.now() + ms),
+    ip: input.ip ?? null,
+    userAgent: input.userAgent?.slice(0, 500) ?? null,
+  });
+  return token;
+}
+
+export async function deleteSession(tx: Queryable, token: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.id, hashToken(token)));
+}
+
+/** Signs a user out everywhere but, optionally, the session in hand (after a password change). */
+export async function deleteOtherSessions(tx: Queryable, userId: string, keepToken?: string): Promise<void> {
+  const keep = keepToken ? hashToken(keepToken) : "";
+  await tx.delete(sessions).where(and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keep}`));
+}
+
+export type SessionLookup =
+  | { state: "none" }
+  | { state: "second-factor-pending"; userId: string }
+  | { state: "active"; viewer: Viewer };
+
+/**
+ * Resolves a session cookie to the signed-in viewer with the memberships that are active
+ * today. An expired session, or a disabled user, resolves to nobody.
+ */
+export async function lookupSession(db: Queryable, token: string | undefined): Promise<SessionLookup> {
+  if (!token) return { state: "none" };
+  const id = hashToken(token);
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      totpEnabledAt: users.totpEnabledAt,
+      pending: sessions.secondFactorPending,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
+  if (!row) return { state: "none" };
+  if (row.pending) return { state: "second-factor-pending", userId: row.userId };
+  const rows = await db
+    .select({
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+      roleKey: memberships.roleKey,
+      endsOn: memberships.endsOn,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(
+      and(
+        eq(memberships.userId, row.userId),
+        lte(memberships.startsOn, sql`current_date`),
+        or(isNull(memberships.endsOn), gt(memberships.endsOn, sql`current_date`)),
+      ),
+    );
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
+  }
+  return {
+    state: "active",
+    viewer: {
+      id: row.userId,
+      email: row.email,
+      name: row.name,
+      twoFactorEnabled: row.totpEnabledAt !== null,
+      memberships: rows.map((m) => ({ ...m, roleKey: m.roleKey as RoleKey })),
+    },
+  };
+}

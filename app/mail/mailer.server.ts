@@ -1,0 +1,49 @@
+import nodemailer from "nodemailer";
+import type { Queryable } from "~/db/database.server";
+import { emailOutbox } from "~/db/schema";
+import { eq } from "drizzle-orm";
+
+export interface Email {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  /** "smtp" when an SMTP server is configured; "outbox" when mail only waits in the outbox. */
+  readonly transport: "smtp" | "outbox";
+  /**
+   * Records the message in the outbox (inside the caller's transaction) and returns a
+   * function that delivers it once that transaction has committed.
+   */
+  send(tx: Queryable, email: Email): Promise<() => Promise<void>>;
+}
+
+export function createMailer(options: {
+  smtpUrl: string | undefined;
+  from: string;
+  db: Queryable;
+  onError?: (error: unknown) => void;
+}): Mailer {
+  const smtp = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+  return {
+    transport: smtp ? "smtp" : "outbox",
+    async send(tx, email) {
+      const [row] = await tx
+        .insert(emailOutbox)
+        .values({ toAddress: email.to, subject: email.subject, textBody: email.text, status: "outbox" })
+        .returning({ id: emailOutbox.id });
+      if (!smtp || !row) return async () => undefined;
+      return async () => {
+        try {
+          await smtp.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text });
+          await options.db.update(emailOutbox).set({ status: "sent", sentAt: new Date() }).where(eq(emailOutbox.id, row.id));
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          await options.db.update(emailOutbox).set({ status: "failed", error: message }).where(eq(emailOutbox.id, row.id));
+          options.onError?.(error);
+        }
+      };
+    },
+  };
+}

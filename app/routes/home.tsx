@@ -1,0 +1,73 @@
+import { Link } from "react-router";
+import { PUBLIC } from "~/access/access";
+import { access } from "~/access/access.server";
+import { ROLES } from "~/access/catalogue";
+import { sessionContext } from "~/context.server";
+import type { Route } from "./+types/home";
+
+export const middleware: Route.MiddlewareFunction[] = [access(PUBLIC)];
+
+export function loader({ context }: Route.LoaderArgs) {
+  const session = context.get(sessionContext);
+  if (session.state !== "active") return { viewer: null };
+  const v = session.viewer;
+  return {
+    viewer: {
+      name: v.name,
+      memberships: v.memberships.map((m) => ({
+        organisationId: m.organisationId,
+        organisationName: m.organisationName,
+        role: ROLES[m.roleKey].label,
+        description: ROLES[m.roleKey].description,
+        endsOn: m.endsOn,
+      })),
+    },
+  };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { viewer } = loaderData;
+  if (!viewer) {
+    return (
+      <>
+        <title>Clearname</title>
+        <h1>Clearname</h1>
+        <p className="lead">
+          The case system of an innocence network and its member projects: applications, eligibility, referral and
+          casework, with the access, audit and retention that criminal-offence data needs.
+        </p>
+        <p>
+          <Link to="/sign-in" className="button">
+            Staff sign in
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <title>Home – Clearname</title>
+      <h1>Welcome, {viewer.name}</h1>
+      {viewer.memberships.length === 0 ? (
+        <p>You have no active role in any organisation. Ask your administrator to give you one.</p>
+      ) : (
+        <>
+          <h2>Your roles</h2>
+          <ul className="card-list">
+            {viewer.memberships.map((m) => (
+              <li key={`${m.organisationId}-${m.role}`} className="card">
+                <h3>
+                  <Link to={`/organisations/${m.organisationId}`}>{m.organisationName}</Link>
+                </h3>
+                <p>
+                  <strong>{m.role}</strong> — {m.description}
+                </p>
+                {m.endsOn ? <p className="hint">Your access ends on {m.endsOn}.</p> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

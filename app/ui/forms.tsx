@@ -1,0 +1,159 @@
+import {
+  type FieldMetadata,
+  type FormMetadata,
+  getCollectionProps,
+  getInputProps,
+  getSelectProps,
+} from "@conform-to/react";
+import { useEffect, useRef } from "react";
+import { useRouteLoaderData } from "react-router";
+
+/** The hidden CSRF field every state-changing form carries (checked in app/access/csrf.server.ts). */
+export function CsrfInput() {
+  const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
+  return <input type="hidden" name="_csrf" value={root?.csrf ?? ""} />;
+}
+
+type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+/**
+ * The GOV.UK error summary: at the top of the form, focused when it appears, each message
+ * a link to its field. Works the same with JavaScript off, because the server renders it.
+ */
+export function ErrorSummary({ form, fields }: { form: FormMetadata<Record<string, unknown>, string[]>; fields: Record<string, AnyField> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const fieldErrors = Object.values(fields).filter((f) => f.errors && f.errors.length > 0);
+  const formErrors = form.errors ?? [];
+  const count = fieldErrors.length + formErrors.length;
+  useEffect(() => {
+    if (count > 0) ref.current?.focus();
+  }, [count]);
+  if (count === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby={`${form.id}-summary-title`} tabIndex={-1} ref={ref}>
+      <h2 id={`${form.id}-summary-title`}>There is a problem</h2>
+      <ul>
+        {formErrors.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+        {fieldErrors.map((f) => (
+          <li key={f.id}>
+            <a href={`#${f.id}`}>{f.errors?.[0]}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FieldError({ field }: { field: AnyField }) {
+  if (!field.errors?.length) return null;
+  return (
+    <p id={field.errorId} className="error-message">
+      <span className="visually-hidden">Error: </span>
+      {field.errors[0]}
+    </p>
+  );
+}
+
+interface FieldProps {
+  field: AnyField;
+  label: string;
+  hint?: string;
+}
+
+function Hint({ field, hint }: { field: AnyField; hint?: string }) {
+  return hint ? (
+    <p id={field.descriptionId} className="hint">
+      {hint}
+    </p>
+  ) : null;
+}
+
+function describedBy(field: AnyField, hint?: string): string | undefined {
+  const ids = [hint ? field.descriptionId : null, field.errors?.length ? field.errorId : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+export function TextField({
+  field,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  width,
+}: FieldProps & { type?: "text" | "email" | "password" | "date" | "number"; autoComplete?: string; width?: "short" | "medium" }) {
+  const props = getInputProps(field, { type, ariaAttributes: false });
+  return (
+    <div className={`field${field.errors?.length ? " field-error" : ""}`}>
+      <label htmlFor={field.id} className="label">
+        {label}
+      </label>
+      <Hint field={field} hint={hint} />
+      <FieldError field={field} />
+      <input
+        {...props}
+        key={props.key}
+        className={`input${width ? ` input-${width}` : ""}`}
+        autoComplete={autoComplete}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      />
+    </div>
+  );
+}
+
+export function SelectField({ field, label, hint, options }: FieldProps & { options: { value: string; label: string }[] }) {
+  const { key, ...props } = getSelectProps(field, { ariaAttributes: false });
+  return (
+    <div className={`field${field.errors?.length ? " field-error" : ""}`}>
+      <label htmlFor={field.id} className="label">
+        {label}
+      </label>
+      <Hint field={field} hint={hint} />
+      <FieldError field={field} />
+      <select
+        key={key}
+        {...props}
+        className="select"
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      >
+        <option value="">Choose…</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Radios or checkboxes in a fieldset whose legend is the question. */
+export function ChoiceField({
+  field,
+  label,
+  hint,
+  options,
+  type,
+}: FieldProps & { options: { value: string; label: string }[]; type: "radio" | "checkbox" }) {
+  const choices = getCollectionProps(field, { type, options: options.map((o) => o.value), ariaAttributes: false });
+  return (
+    <div className={`field${field.errors?.length ? " field-error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(field, hint)} id={field.id} tabIndex={-1}>
+        <legend className="label">{label}</legend>
+        <Hint field={field} hint={hint} />
+        <FieldError field={field} />
+        <div className="choices">
+          {choices.map(({ key, ...props }, i) => (
+            <div className="choice" key={key}>
+              <input {...props} id={`${field.id}-${i}`} />
+              <label htmlFor={`${field.id}-${i}`}>{options[i]?.label}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Permission } from "~/access/catalogue";
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+const ITEMS: { href: string; label: string; needs?: Permission; anyOf?: Permission[] }[] = [
+  { href: "/organisations", label: "Network and projects", needs: "view:organisation:any" },
+  { href: "/admin/users", label: "Users", needs: "manage:user:any" },
+  { href: "/admin/audit", label: "Audit trail", needs: "view:audit:any" },
+  { href: "/admin/outbox", label: "Outbox", needs: "view:outbox:any" },
+];
+
+/** The main navigation for a user holding these permissions: only what they can open. */
+export function navigationFor(permissions: readonly Permission[], signedIn: boolean): NavItem[] {
+  if (!signedIn) return [];
+  return [
+    { href: "/", label: "Home" },
+    ...ITEMS.filter((i) => !i.needs || permissions.includes(i.needs)).map(({ href, label }) => ({ href, label })),
+    { href: "/account", label: "Your account" },
+  ];
+}

@@ -1,0 +1,69 @@
+import type { Server } from "node:http";
+import { pino } from "pino";
+import { type Config, loadConfig } from "~/config/config.server";
+import { loadSecret } from "~/config/secret.server";
+import { lockDataDir } from "~/db/data-dir-lock.server";
+import { type Database, openDatabase } from "~/db/database.server";
+import { migrateDatabase } from "~/db/migrate.server";
+import { seedDemoData } from "~/demo/seed-demo.server";
+import { createMailer } from "~/mail/mailer.server";
+import type { Services } from "~/services";
+import path from "node:path";
+
+export interface Started {
+  services: Services;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database (taking the embedded database's lock), applies migrations, loads demo
+ * data into an empty database when demo mode is on, and builds the services.
+ */
+export async function startServices(config: Config = loadConfig()): Promise<Started> {
+  const logger = pino({ level: config.logLevel, base: { service: "clearname" } });
+  const secret = loadSecret(config);
+  const release = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
+  let database: Database;
+  try {
+    database = await openDatabase(
+      config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, "pglite") },
+    );
+    await migrateDatabase(database);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const seeded = config.demo ? await seedDemoData(database.db, secret) : false;
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    db: database.db,
+    onError: (err) => logger.error({ err }, "e-mail delivery failed"),
+  });
+  const services: Services = { config, database, mailer, logger, secret };
+  return {
+    services,
+    seeded,
+    async stop() {
+      await database.close();
+      release();
+    },
+  };
+}
+
+/** Stops accepting connections, finishes what is in flight, then closes the database. */
+export function closeGracefully(server: Server, started: Started, logger: Services["logger"]) {
+  let closing = false;
+  return async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => server.closeAllConnections(), 5_000);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    clearTimeout(force);
+    await started.stop();
+    logger.info("database closed; goodbye");
+    process.exit(0);
+  };
+}
