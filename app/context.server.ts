@@ -11,7 +11,10 @@ export const csrfContext = createContext<string>("");
 export const accessContext = createContext<Access | null>(null);
 
 /** Builds the context React Router passes to middleware, loaders and actions. */
-export function createAppLoadContext(services: Services, facts: RequestFacts): RouterContextProvider {
+export function createAppLoadContext(
+  services: Services,
+  facts: RequestFacts,
+): RouterContextProvider {
   const context = new RouterContextProvider();
   context.set(servicesContext, services);
   context.set(requestContext, facts);

@@ -117,13 +117,18 @@ const TITLES: Record<number, string> = {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error)) {
     const message =
-      typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
+      typeof error.data === "object" && error.data && "message" in error.data
+        ? String(error.data.message)
+        : null;
     return (
       <>
         <title>{`${TITLES[error.status] ?? "Something went wrong"} – Clearname`}</title>
         <h1>{TITLES[error.status] ?? "Something went wrong"}</h1>
         {error.status === 404 ? (
-          <p>{message ?? "If you typed the web address, check it is correct. If you pasted it, check you copied all of it."}</p>
+          <p>
+            {message ??
+              "If you typed the web address, check it is correct. If you pasted it, check you copied all of it."}
+          </p>
         ) : (
           <p>{message ?? "Please try again."}</p>
         )}

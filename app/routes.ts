@@ -1,6 +1,22 @@
 import { index, type RouteConfig, route } from "@react-router/dev/routes";
+
 export default [
   index("routes/home.tsx"),
   route("sign-in", "routes/sign-in.tsx"),
+  route("sign-in/two-factor", "routes/sign-in.two-factor.tsx"),
+  route("sign-out", "routes/sign-out.tsx"),
+  route("forgot-password", "routes/forgot-password.tsx"),
+  route("reset-password/:token", "routes/reset-password.tsx"),
+  route("account", "routes/account.tsx"),
+  route("account/password", "routes/account.password.tsx"),
+  route("account/two-factor", "routes/account.two-factor.tsx"),
+  route("organisations", "routes/organisations.tsx"),
+  route("organisations/new", "routes/organisations.new.tsx"),
+  route("organisations/:id", "routes/organisations.$id.tsx"),
+  route("organisations/:id/edit", "routes/organisations.$id.edit.tsx"),
+  route("organisations/:id/members", "routes/organisations.$id.members.tsx"),
+  route("admin/users", "routes/admin.users.tsx"),
+  route("admin/audit", "routes/admin.audit.tsx"),
+  route("admin/outbox", "routes/admin.outbox.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -25,7 +25,12 @@ export interface AppOptions {
 /** Routes the server layer answers itself, outside React Router; listed in the route-access snapshot. */
 export const SERVER_ROUTES = [{ method: "GET", path: "/healthz", access: "public" }] as const;
 
-export function createApp({ services, build, devMiddleware, clientDir }: AppOptions): express.Express {
+export function createApp({
+  services,
+  build,
+  devMiddleware,
+  clientDir,
+}: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", services.config.trustProxy);
@@ -78,13 +83,18 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
 
   app.get("/healthz", async (_req, res) => {
     const ok = await ping(services.database.db);
-    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", database: services.database.kind });
+    res
+      .status(ok ? 200 : 503)
+      .json({ status: ok ? "ok" : "unavailable", database: services.database.kind });
   });
 
   if (devMiddleware) {
     app.use(devMiddleware);
   } else if (clientDir) {
-    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(
+      "/assets",
+      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }),
+    );
     app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   }
 
@@ -112,7 +122,10 @@ export function createApp({ services, build, devMiddleware, clientDir }: AppOpti
 
   // Last resort: never a stack trace to the user.
   app.use((err: unknown, req: Request, res: Response, _next: express.NextFunction) => {
-    services.logger.error({ err, requestId: res.locals.requestId, url: req.url }, "unhandled error");
+    services.logger.error(
+      { err, requestId: res.locals.requestId, url: req.url },
+      "unhandled error",
+    );
     if (res.headersSent) return;
     res
       .status(500)

@@ -21,7 +21,8 @@ async function main() {
     app = createApp({
       services,
       devMiddleware: viteServer.middlewares,
-      build: () => viteServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>,
+      build: () =>
+        viteServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>,
     });
   } else {
     const build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
@@ -38,7 +39,10 @@ async function main() {
       lines.push(
         "",
         `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`,
-        ...DEMO_USERS.map((u) => `  ${u.email.padEnd(32)} ${u.roleKey.replaceAll("_", " ")}${u.twoFactor ? " (two-factor: run `npm run demo:code` for the code)" : ""}`),
+        ...DEMO_USERS.map(
+          (u) =>
+            `  ${u.email.padEnd(32)} ${u.roleKey.replaceAll("_", " ")}${u.twoFactor ? " (two-factor: run `npm run demo:code` for the code)" : ""}`,
+        ),
       );
     }
     console.log(lines.join("\n"));

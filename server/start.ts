@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import path from "node:path";
 import { pino } from "pino";
 import { type Config, loadConfig } from "~/config/config.server";
 import { loadSecret } from "~/config/secret.server";
@@ -8,7 +9,6 @@ import { migrateDatabase } from "~/db/migrate.server";
 import { seedDemoData } from "~/demo/seed-demo.server";
 import { createMailer } from "~/mail/mailer.server";
 import type { Services } from "~/services";
-import path from "node:path";
 
 export interface Started {
   services: Services;
@@ -27,7 +27,9 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
   let database: Database;
   try {
     database = await openDatabase(
-      config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, "pglite") },
+      config.databaseUrl
+        ? { url: config.databaseUrl }
+        : { dataDir: path.join(config.dataDir, "pglite") },
     );
     await migrateDatabase(database);
   } catch (error) {

@@ -1,9 +1,9 @@
-import { data, type MiddlewareFunction, redirect, type RouterContextProvider } from "react-router";
+import { data, type MiddlewareFunction, type RouterContextProvider, redirect } from "react-router";
 import { accessContext, requestContext, servicesContext, sessionContext } from "~/context.server";
 import { asUser, type Tx } from "~/db/database.server";
 import { AppError } from "~/errors/app-error";
-import type { Acting } from "./acting";
 import type { Access } from "./access";
+import type { Acting } from "./acting";
 import { can, mustUseTwoFactor, type Viewer } from "./viewer";
 
 export type AccessMiddleware = MiddlewareFunction<Response> & { access: Access };

@@ -21,13 +21,19 @@ function same(a: string, b: string): boolean {
 export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const cookies = parse(request.headers.get("cookie") ?? "");
   const existing = cookies[CSRF_COOKIE];
-  const token = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomBytes(32).toString("base64url");
+  const token =
+    existing && /^[A-Za-z0-9_-]{43}$/.test(existing)
+      ? existing
+      : randomBytes(32).toString("base64url");
   context.set(csrfContext, token);
   if (!SAFE.has(request.method)) {
     const url = new URL(request.url);
     const origin = request.headers.get("origin");
     if (origin && origin !== url.origin) {
-      throw data({ message: "This form was sent from another site and has been refused." }, { status: 403 });
+      throw data(
+        { message: "This form was sent from another site and has been refused." },
+        { status: 403 },
+      );
     }
     let sent = request.headers.get("x-csrf-token");
     if (!sent) {
@@ -40,7 +46,10 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
     }
     if (!existing || !sent || !same(sent, existing)) {
       throw data(
-        { message: "Your form could not be sent because the page had expired. Go back, refresh the page and try again." },
+        {
+          message:
+            "Your form could not be sent because the page had expired. Go back, refresh the page and try again.",
+        },
         { status: 403 },
       );
     }

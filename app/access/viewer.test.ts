@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { can, mustUseTwoFactor, permissionsOf, type Viewer } from "./viewer";
 
-const base: Viewer = { id: "u", email: "u@example.org", name: "U", twoFactorEnabled: false, memberships: [] };
+const base: Viewer = {
+  id: "u",
+  email: "u@example.org",
+  name: "U",
+  twoFactorEnabled: false,
+  memberships: [],
+};
 
-function viewerWith(roleKey: Viewer["memberships"][number]["roleKey"], organisationId = "org-a"): Viewer {
+function viewerWith(
+  roleKey: Viewer["memberships"][number]["roleKey"],
+  organisationId = "org-a",
+): Viewer {
   return {
     ...base,
     memberships: [

@@ -18,7 +18,11 @@ export interface Viewer {
 }
 
 /** True when one of the viewer's active memberships grants the permission (in `organisationId`, if given). */
-export function can(viewer: Viewer | null, permission: Permission, organisationId?: string): boolean {
+export function can(
+  viewer: Viewer | null,
+  permission: Permission,
+  organisationId?: string,
+): boolean {
   if (!viewer) return false;
   return viewer.memberships.some(
     (m) =>

@@ -24,7 +24,11 @@ export interface AuditEntry {
  * Appends one event to the audit trail inside the caller's transaction, so the event and
  * the change it records commit or roll back together. The database chains and numbers it.
  */
-export async function recordAuditEvent(tx: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAuditEvent(
+  tx: Queryable,
+  actor: Actor,
+  entry: AuditEntry,
+): Promise<void> {
   await tx.insert(auditEvents).values({
     actorUserId: actor.userId,
     ip: actor.ip ?? null,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Queryable } from "~/db/database.server";
+import { type Queryable, queryRows } from "~/db/database.server";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -57,22 +57,36 @@ export async function verifyAuditChain(db: Queryable, batchSize = 2000): Promise
   let after = 0;
   let checked = 0;
   for (;;) {
-    const result = await db.execute<ChainRow>(sql`
+    const rows = await queryRows<ChainRow>(
+      db,
+      sql`
       select seq, id::text as id,
         to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred,
         actor_user_id::text as actor_user_id, action, entity_type, entity_id,
         subject_id::text as subject_id, organisation_id::text as organisation_id,
         ip, request_id, reason, details::text as details_text, prev_hash, hash
-      from audit_events where seq > ${after} order by seq limit ${batchSize}`);
-    const rows = result.rows;
+      from audit_events where seq > ${after} order by seq limit ${batchSize}`,
+    );
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
       const seq = Number(row.seq);
       if (row.prev_hash !== previous) {
-        return { ok: false, checked, seq, id: row.id, problem: "does not follow the event before it (an event was removed or reordered)" };
+        return {
+          ok: false,
+          checked,
+          seq,
+          id: row.id,
+          problem: "does not follow the event before it (an event was removed or reordered)",
+        };
       }
       if (digest(row) !== row.hash) {
-        return { ok: false, checked, seq, id: row.id, problem: "its content does not match its hash (the event was altered)" };
+        return {
+          ok: false,
+          checked,
+          seq,
+          id: row.id,
+          problem: "its content does not match its hash (the event was altered)",
+        };
       }
       previous = row.hash;
       after = seq;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { RoleKey } from "~/access/catalogue";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
-import { asSystem, type Db, toInt } from "~/db/database.server";
+import { asSystem, type Db, queryRows, toInt } from "~/db/database.server";
 import { memberships, organisations, users } from "~/db/schema";
 import { encrypt } from "~/identity/crypto.server";
 import { hashPassword } from "~/identity/passwords.server";
@@ -16,13 +16,64 @@ type Project = Omit<typeof organisations.$inferInsert, "kind">;
 const NETWORK_NAME = "Northmoor Innocence Network (demo)";
 
 const PROJECTS: Project[] = [
-  { name: "Ashdown University Innocence Project", hostInstitution: "Ashdown University School of Law", projectKind: "university", jurisdictions: ["england_wales"], status: "active", capacity: 8 },
-  { name: "Fenwick Law School Innocence Clinic", hostInstitution: "University of Fenwick", projectKind: "university", jurisdictions: ["england_wales"], status: "active", capacity: 5 },
-  { name: "Glenmorra Miscarriages of Justice Project", hostInstitution: "University of Glenmorra", projectKind: "university", jurisdictions: ["scotland"], status: "active", capacity: 4 },
-  { name: "Harrowgate & Vale LLP Pro Bono Innocence Project", hostInstitution: "Harrowgate & Vale LLP", projectKind: "law_firm", jurisdictions: ["england_wales", "northern_ireland"], status: "active", capacity: 3 },
-  { name: "Marlow Heath Innocence Project", hostInstitution: "Marlow Heath University", projectKind: "university", jurisdictions: ["england_wales"], status: "paused", capacity: 2 },
-  { name: "Kestrel Bay University Innocence Project", hostInstitution: "Kestrel Bay University", projectKind: "university", jurisdictions: ["england_wales"], status: "closed", closedOn: "2014-07-31", capacity: 0 },
-  { name: "Orchard Street Law Centre Innocence Project", hostInstitution: "Orchard Street Law Centre", projectKind: "other", jurisdictions: ["northern_ireland"], status: "closed", closedOn: "2013-03-31", capacity: 0 },
+  {
+    name: "Ashdown University Innocence Project",
+    hostInstitution: "Ashdown University School of Law",
+    projectKind: "university",
+    jurisdictions: ["england_wales"],
+    status: "active",
+    capacity: 8,
+  },
+  {
+    name: "Fenwick Law School Innocence Clinic",
+    hostInstitution: "University of Fenwick",
+    projectKind: "university",
+    jurisdictions: ["england_wales"],
+    status: "active",
+    capacity: 5,
+  },
+  {
+    name: "Glenmorra Miscarriages of Justice Project",
+    hostInstitution: "University of Glenmorra",
+    projectKind: "university",
+    jurisdictions: ["scotland"],
+    status: "active",
+    capacity: 4,
+  },
+  {
+    name: "Harrowgate & Vale LLP Pro Bono Innocence Project",
+    hostInstitution: "Harrowgate & Vale LLP",
+    projectKind: "law_firm",
+    jurisdictions: ["england_wales", "northern_ireland"],
+    status: "active",
+    capacity: 3,
+  },
+  {
+    name: "Marlow Heath Innocence Project",
+    hostInstitution: "Marlow Heath University",
+    projectKind: "university",
+    jurisdictions: ["england_wales"],
+    status: "paused",
+    capacity: 2,
+  },
+  {
+    name: "Kestrel Bay University Innocence Project",
+    hostInstitution: "Kestrel Bay University",
+    projectKind: "university",
+    jurisdictions: ["england_wales"],
+    status: "closed",
+    closedOn: "2014-07-31",
+    capacity: 0,
+  },
+  {
+    name: "Orchard Street Law Centre Innocence Project",
+    hostInstitution: "Orchard Street Law Centre",
+    projectKind: "other",
+    jurisdictions: ["northern_ireland"],
+    status: "closed",
+    closedOn: "2013-03-31",
+    capacity: 0,
+  },
 ];
 
 interface DemoUser {
@@ -35,33 +86,96 @@ interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: "admin@clearname.test", name: "Ada Administrator", roleKey: "administrator", organisation: NETWORK_NAME, twoFactor: true },
-  { email: "intake@clearname.test", name: "Ian Intake", roleKey: "intake_officer", organisation: NETWORK_NAME },
-  { email: "assessor@clearname.test", name: "Asha Assessor", roleKey: "assessor", organisation: NETWORK_NAME },
-  { email: "referrals@clearname.test", name: "Rhys Referrals", roleKey: "referral_coordinator", organisation: NETWORK_NAME },
-  { email: "dpo@clearname.test", name: "Dana Protection", roleKey: "data_protection_officer", organisation: NETWORK_NAME, twoFactor: true },
-  { email: "trainer@clearname.test", name: "Tomos Trainer", roleKey: "trainer", organisation: NETWORK_NAME },
-  { email: "lead@clearname.test", name: "Lena Lead", roleKey: "project_lead", organisation: "Ashdown University Innocence Project" },
-  { email: "caseworker@clearname.test", name: "Cal Caseworker", roleKey: "caseworker", organisation: "Ashdown University Innocence Project", endsInMonths: 8 },
-  { email: "projectadmin@clearname.test", name: "Pat Project-Admin", roleKey: "project_administrator", organisation: "Ashdown University Innocence Project" },
-  { email: "lead.glenmorra@clearname.test", name: "Morag Lead", roleKey: "project_lead", organisation: "Glenmorra Miscarriages of Justice Project" },
+  {
+    email: "admin@clearname.test",
+    name: "Ada Administrator",
+    roleKey: "administrator",
+    organisation: NETWORK_NAME,
+    twoFactor: true,
+  },
+  {
+    email: "intake@clearname.test",
+    name: "Ian Intake",
+    roleKey: "intake_officer",
+    organisation: NETWORK_NAME,
+  },
+  {
+    email: "assessor@clearname.test",
+    name: "Asha Assessor",
+    roleKey: "assessor",
+    organisation: NETWORK_NAME,
+  },
+  {
+    email: "referrals@clearname.test",
+    name: "Rhys Referrals",
+    roleKey: "referral_coordinator",
+    organisation: NETWORK_NAME,
+  },
+  {
+    email: "dpo@clearname.test",
+    name: "Dana Protection",
+    roleKey: "data_protection_officer",
+    organisation: NETWORK_NAME,
+    twoFactor: true,
+  },
+  {
+    email: "trainer@clearname.test",
+    name: "Tomos Trainer",
+    roleKey: "trainer",
+    organisation: NETWORK_NAME,
+  },
+  {
+    email: "lead@clearname.test",
+    name: "Lena Lead",
+    roleKey: "project_lead",
+    organisation: "Ashdown University Innocence Project",
+  },
+  {
+    email: "caseworker@clearname.test",
+    name: "Cal Caseworker",
+    roleKey: "caseworker",
+    organisation: "Ashdown University Innocence Project",
+    endsInMonths: 8,
+  },
+  {
+    email: "projectadmin@clearname.test",
+    name: "Pat Project-Admin",
+    roleKey: "project_administrator",
+    organisation: "Ashdown University Innocence Project",
+  },
+  {
+    email: "lead.glenmorra@clearname.test",
+    name: "Morag Lead",
+    roleKey: "project_lead",
+    organisation: "Glenmorra Miscarriages of Justice Project",
+  },
 ];
 
 /** Loads the demo network, projects and one user per role, only into an empty database. */
 export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return asSystem(db, async (tx) => {
-    const count = await tx.execute<{ n: number }>(sql`select count(*) as n from organisations`);
-    if (toInt(count.rows[0]?.n ?? 0) > 0) return false;
+    const [count] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*) as n from organisations`,
+    );
+    if (toInt(count?.n ?? 0) > 0) return false;
     const orgIds = new Map<string, string>();
     const [network] = await tx
       .insert(organisations)
-      .values({ kind: "network", name: NETWORK_NAME, jurisdictions: ["england_wales", "scotland", "northern_ireland"] })
+      .values({
+        kind: "network",
+        name: NETWORK_NAME,
+        jurisdictions: ["england_wales", "scotland", "northern_ireland"],
+      })
       .returning();
     if (!network) throw new Error("insert returned nothing");
     orgIds.set(network.name, network.id);
     for (const project of PROJECTS) {
-      const [row] = await tx.insert(organisations).values({ kind: "project", ...project }).returning();
+      const [row] = await tx
+        .insert(organisations)
+        .values({ kind: "project", ...project })
+        .returning();
       if (row) orgIds.set(row.name, row.id);
     }
     for (const u of DEMO_USERS) {
@@ -80,9 +194,19 @@ export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
       const endsOn = u.endsInMonths
         ? new Date(Date.now() + u.endsInMonths * 30 * 86_400_000).toISOString().slice(0, 10)
         : null;
-      await tx.insert(memberships).values({ userId: user.id, organisationId, roleKey: u.roleKey, endsOn });
+      await tx
+        .insert(memberships)
+        .values({ userId: user.id, organisationId, roleKey: u.roleKey, endsOn });
     }
-    await recordAuditEvent(tx, { userId: null }, { action: "demo.seeded", entityType: "database", details: { projects: PROJECTS.length, users: DEMO_USERS.length } });
+    await recordAuditEvent(
+      tx,
+      { userId: null },
+      {
+        action: "demo.seeded",
+        entityType: "database",
+        details: { projects: PROJECTS.length, users: DEMO_USERS.length },
+      },
+    );
     return true;
   });
 }

@@ -25,8 +25,11 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = "page") => new AppError("NOT_FOUND", `We could not find that ${what}.`);
-export const forbidden = (message = "You do not have access to this.") => new AppError("FORBIDDEN", message);
+export const notFound = (what = "page") =>
+  new AppError("NOT_FOUND", `We could not find that ${what}.`);
+export const forbidden = (message = "You do not have access to this.") =>
+  new AppError("FORBIDDEN", message);
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new AppError("CONFLICT", message, details);
-export const invalid = (message: string, details: Record<string, unknown> = {}) => new AppError("INVALID", message, details);
+export const invalid = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError("INVALID", message, details);

@@ -7,8 +7,8 @@ import { hashToken, newToken } from "./crypto.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { deleteOtherSessions } from "./sessions.server";
 
-export const RESET_MINUTES = 60;
-export const INVITE_DAYS = 7;
+import { INVITE_DAYS, RESET_MINUTES } from "./token-lifetimes";
+export { INVITE_DAYS, RESET_MINUTES };
 
 /** Creates a single-use link token for a user and returns the raw token for the e-mail. */
 export async function issuePasswordToken(
@@ -19,8 +19,12 @@ export async function issuePasswordToken(
   const { token, hash } = newToken();
   const ms = purpose === "reset" ? RESET_MINUTES * 60_000 : INVITE_DAYS * 86_400_000;
   // A new link replaces any earlier unused one.
-  await tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
-  await tx.insert(passwordTokens).values({ id: hash, userId, purpose, expiresAt: new Date(Date.now() + ms) });
+  await tx
+    .delete(passwordTokens)
+    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
+  await tx
+    .insert(passwordTokens)
+    .values({ id: hash, userId, purpose, expiresAt: new Date(Date.now() + ms) });
   return token;
 }
 
@@ -37,7 +41,9 @@ export async function requestPasswordReset(
     const [user] = await tx
       .select({ id: users.id, name: users.name, email: users.email })
       .from(users)
-      .where(and(sql`lower(${users.email}) = ${input.email.toLowerCase()}`, isNull(users.disabledAt)));
+      .where(
+        and(sql`lower(${users.email}) = ${input.email.toLowerCase()}`, isNull(users.disabledAt)),
+      );
     await recordAuditEvent(tx, input.actor, {
       action: "auth.password_reset_requested",
       entityType: "user",
@@ -64,7 +70,9 @@ export async function requestPasswordReset(
   await deliver();
 }
 
-export type TokenCheck = { ok: true; userId: string; purpose: "reset" | "invite"; email: string } | { ok: false };
+export type TokenCheck =
+  | { ok: true; userId: string; purpose: "reset" | "invite"; email: string }
+  | { ok: false };
 
 export async function checkPasswordToken(db: Db, token: string): Promise<TokenCheck> {
   const [row] = await db
@@ -101,13 +109,20 @@ export async function resetPassword(
       )
       .returning({ userId: passwordTokens.userId, purpose: passwordTokens.purpose });
     if (!spent) return false;
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, spent.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(eq(users.id, spent.userId));
     await tx.delete(sessions).where(eq(sessions.userId, spent.userId));
-    await recordAuditEvent(tx, { ...input.actor, userId: spent.userId }, {
-      action: spent.purpose === "invite" ? "auth.invitation_accepted" : "auth.password_reset",
-      entityType: "user",
-      entityId: spent.userId,
-    });
+    await recordAuditEvent(
+      tx,
+      { ...input.actor, userId: spent.userId },
+      {
+        action: spent.purpose === "invite" ? "auth.invitation_accepted" : "auth.password_reset",
+        entityType: "user",
+        entityId: spent.userId,
+      },
+    );
     return true;
   });
 }
@@ -120,7 +135,10 @@ export async function changePassword(
   actor: Actor & { userId: string },
   input: { current: string; password: string; sessionToken: string },
 ): Promise<ChangePasswordResult> {
-  const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
+  const [user] = await tx
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.current))) {
     return { ok: false, field: "current", message: "Your current password is not right" };
   }
@@ -128,7 +146,11 @@ export async function changePassword(
     .update(users)
     .set({ passwordHash: await hashPassword(input.password), updatedAt: new Date() })
     .where(eq(users.id, actor.userId));
-  await recordAuditEvent(tx, actor, { action: "auth.password_changed", entityType: "user", entityId: actor.userId });
+  await recordAuditEvent(tx, actor, {
+    action: "auth.password_changed",
+    entityType: "user",
+    entityId: actor.userId,
+  });
   return { ok: true };
 }
 

@@ -32,7 +32,9 @@ function passwordsMatch(v: { password: string; confirm: string }) {
 
 export const ChangePasswordSchema = z
   .object({
-    current: z.string({ error: "Enter your current password" }).min(1, "Enter your current password"),
+    current: z
+      .string({ error: "Enter your current password" })
+      .min(1, "Enter your current password"),
     password: NewPasswordSchema,
     confirm: z.string({ error: "Confirm the new password" }),
   })
@@ -42,7 +44,6 @@ export const ForgotPasswordSchema = z.object({ email: EmailSchema });
 
 export const ResetPasswordSchema = z
   .object({
-    token: z.string().min(1),
     password: NewPasswordSchema,
     confirm: z.string({ error: "Confirm the new password" }),
   })

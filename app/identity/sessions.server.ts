@@ -1,9 +1,9 @@
 import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import type { RoleKey } from "~/access/catalogue";
 import type { Viewer } from "~/access/viewer";
 import type { Queryable } from "~/db/database.server";
 import { memberships, organisations, sessions, users } from "~/db/schema";
 import { hashToken, newToken } from "./crypto.server";
-import type { RoleKey } from "~/access/catalogue";
 
 export const SESSION_COOKIE = "cn_session";
 export const SESSION_DAYS = 14;
@@ -12,7 +12,12 @@ const PENDING_MINUTES = 10;
 
 export async function createSession(
   tx: Queryable,
-  input: { userId: string; secondFactorPending: boolean; ip?: string | null; userAgent?: string | null },
+  input: {
+    userId: string;
+    secondFactorPending: boolean;
+    ip?: string | null;
+    userAgent?: string | null;
+  },
 ): Promise<string> {
   const { token, hash } = newToken();
   const ms = input.secondFactorPending ? PENDING_MINUTES * 60_000 : SESSION_DAYS * 86_400_000;
@@ -32,7 +37,11 @@ export async function deleteSession(tx: Queryable, token: string): Promise<void>
 }
 
 /** Signs a user out everywhere but, optionally, the session in hand (after a password change). */
-export async function deleteOtherSessions(tx: Queryable, userId: string, keepToken?: string): Promise<void> {
+export async function deleteOtherSessions(
+  tx: Queryable,
+  userId: string,
+  keepToken?: string,
+): Promise<void> {
   const keep = keepToken ? hashToken(keepToken) : "";
   await tx.delete(sessions).where(and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keep}`));
 }
@@ -46,7 +55,10 @@ export type SessionLookup =
  * Resolves a session cookie to the signed-in viewer with the memberships that are active
  * today. An expired session, or a disabled user, resolves to nobody.
  */
-export async function lookupSession(db: Queryable, token: string | undefined): Promise<SessionLookup> {
+export async function lookupSession(
+  db: Queryable,
+  token: string | undefined,
+): Promise<SessionLookup> {
   if (!token) return { state: "none" };
   const id = hashToken(token);
   const [row] = await db

@@ -23,8 +23,16 @@ async function isThrottled(db: Db, email: string, ip: string): Promise<boolean> 
       address: sql`count(*) filter (where ${signInFailures.ip} = ${ip})`,
     })
     .from(signInFailures)
-    .where(and(gt(signInFailures.at, since), sql`(${signInFailures.email} = ${email} or ${signInFailures.ip} = ${ip})`));
-  return toInt(row?.account ?? 0) >= THROTTLE.perAccount || toInt(row?.address ?? 0) >= THROTTLE.perAddress;
+    .where(
+      and(
+        gt(signInFailures.at, since),
+        sql`(${signInFailures.email} = ${email} or ${signInFailures.ip} = ${ip})`,
+      ),
+    );
+  return (
+    toInt(row?.account ?? 0) >= THROTTLE.perAccount ||
+    toInt(row?.address ?? 0) >= THROTTLE.perAddress
+  );
 }
 
 /**
@@ -34,21 +42,31 @@ async function isThrottled(db: Db, email: string, ip: string): Promise<boolean> 
  */
 export async function signIn(
   db: Db,
-  input: { email: string; password: string; ip: string; userAgent?: string | null; requestId?: string | null },
+  input: {
+    email: string;
+    password: string;
+    ip: string;
+    userAgent?: string | null;
+    requestId?: string | null;
+  },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const actor: Actor = { userId: null, ip: input.ip, requestId: input.requestId };
   if (await isThrottled(db, email, input.ip)) {
     await asSystem(db, (tx) =>
-      recordAuditEvent(tx, actor, { action: "auth.sign_in_throttled", entityType: "user", details: { email } }),
+      recordAuditEvent(tx, actor, {
+        action: "auth.sign_in_throttled",
+        entityType: "user",
+        details: { email },
+      }),
     );
     return { kind: "throttled", retryAfterMinutes: THROTTLE.windowMinutes };
   }
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email}`);
-  const ok = await verifyPassword(user && !user.disabledAt ? user.passwordHash : null, input.password);
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  const ok = await verifyPassword(
+    user && !user.disabledAt ? user.passwordHash : null,
+    input.password,
+  );
   if (!user || !ok) {
     await asSystem(db, async (tx) => {
       await tx.insert(signInFailures).values({ email, ip: input.ip });
@@ -64,14 +82,25 @@ export async function signIn(
   const pending = user.totpEnabledAt !== null;
   const token = await asSystem(db, async (tx) => {
     await tx.delete(signInFailures).where(eq(signInFailures.email, email));
-    await recordAuditEvent(tx, { ...actor, userId: user.id }, {
-      action: pending ? "auth.password_accepted" : "auth.signed_in",
-      entityType: "user",
-      entityId: user.id,
+    await recordAuditEvent(
+      tx,
+      { ...actor, userId: user.id },
+      {
+        action: pending ? "auth.password_accepted" : "auth.signed_in",
+        entityType: "user",
+        entityId: user.id,
+      },
+    );
+    return createSession(tx, {
+      userId: user.id,
+      secondFactorPending: pending,
+      ip: input.ip,
+      userAgent: input.userAgent,
     });
-    return createSession(tx, { userId: user.id, secondFactorPending: pending, ip: input.ip, userAgent: input.userAgent });
   });
-  return pending ? { kind: "second-factor-required", token, userId: user.id } : { kind: "signed-in", token, userId: user.id };
+  return pending
+    ? { kind: "second-factor-required", token, userId: user.id }
+    : { kind: "signed-in", token, userId: user.id };
 }
 
 /**
@@ -81,19 +110,35 @@ export async function signIn(
 export async function completeSecondFactor(
   db: Db,
   secret: string,
-  input: { pendingToken: string; code: string; ip: string; userAgent?: string | null; requestId?: string | null },
+  input: {
+    pendingToken: string;
+    code: string;
+    ip: string;
+    userAgent?: string | null;
+    requestId?: string | null;
+  },
 ): Promise<SignInResult> {
   const id = hashToken(input.pendingToken);
   const [row] = await db
     .select({ userId: sessions.userId, totpSecret: users.totpSecret, email: users.email })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), eq(sessions.secondFactorPending, true), gt(sessions.expiresAt, new Date())));
+    .where(
+      and(
+        eq(sessions.id, id),
+        eq(sessions.secondFactorPending, true),
+        gt(sessions.expiresAt, new Date()),
+      ),
+    );
   if (!row || !row.totpSecret) return { kind: "invalid" };
   const actor: Actor = { userId: row.userId, ip: input.ip, requestId: input.requestId };
   if (await isThrottled(db, row.email, input.ip)) {
     await asSystem(db, (tx) =>
-      recordAuditEvent(tx, actor, { action: "auth.sign_in_throttled", entityType: "user", entityId: row.userId }),
+      recordAuditEvent(tx, actor, {
+        action: "auth.sign_in_throttled",
+        entityType: "user",
+        entityId: row.userId,
+      }),
     );
     return { kind: "throttled", retryAfterMinutes: THROTTLE.windowMinutes };
   }
@@ -111,17 +156,34 @@ export async function completeSecondFactor(
   const token = await asSystem(db, async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, id));
     await tx.delete(signInFailures).where(eq(signInFailures.email, row.email));
-    await recordAuditEvent(tx, actor, { action: "auth.signed_in", entityType: "user", entityId: row.userId, details: { secondFactor: "totp" } });
-    return createSession(tx, { userId: row.userId, secondFactorPending: false, ip: input.ip, userAgent: input.userAgent });
+    await recordAuditEvent(tx, actor, {
+      action: "auth.signed_in",
+      entityType: "user",
+      entityId: row.userId,
+      details: { secondFactor: "totp" },
+    });
+    return createSession(tx, {
+      userId: row.userId,
+      secondFactorPending: false,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
   });
   return { kind: "signed-in", token, userId: row.userId };
 }
 
 export async function signOut(db: Db, token: string, actor: Actor): Promise<void> {
   await asSystem(db, async (tx) => {
-    const [row] = await tx.delete(sessions).where(eq(sessions.id, hashToken(token))).returning({ userId: sessions.userId });
+    const [row] = await tx
+      .delete(sessions)
+      .where(eq(sessions.id, hashToken(token)))
+      .returning({ userId: sessions.userId });
     if (row) {
-      await recordAuditEvent(tx, { ...actor, userId: row.userId }, { action: "auth.signed_out", entityType: "user", entityId: row.userId });
+      await recordAuditEvent(
+        tx,
+        { ...actor, userId: row.userId },
+        { action: "auth.signed_out", entityType: "user", entityId: row.userId },
+      );
     }
   });
 }

@@ -7,7 +7,14 @@ import { users } from "~/db/schema";
 import { decrypt, encrypt } from "./crypto.server";
 
 function totp(base32: string, label = "Clearname"): TOTP {
-  return new TOTP({ issuer: "Clearname", label, algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(base32) });
+  return new TOTP({
+    issuer: "Clearname",
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(base32),
+  });
 }
 
 export function newTotpSecret(): string {
@@ -29,10 +36,13 @@ export function verifyPlainTotp(base32: string, code: string): boolean {
 }
 
 /** What the enrolment page shows: a QR code to scan and the key to type in by hand. */
-export async function enrolmentDetails(base32: string, email: string): Promise<{ uri: string; qrSvg: string }> {
+export async function enrolmentDetails(
+  base32: string,
+  email: string,
+): Promise<{ uri: string; qrDataUrl: string }> {
   const uri = totp(base32, email).toString();
-  const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1 });
-  return { uri, qrSvg };
+  const qrDataUrl = await QRCode.toDataURL(uri, { margin: 1, width: 200 });
+  return { uri, qrDataUrl };
 }
 
 export async function enableTwoFactor(
@@ -42,12 +52,31 @@ export async function enableTwoFactor(
 ): Promise<void> {
   await tx
     .update(users)
-    .set({ totpSecret: encrypt(input.base32, input.appSecret), totpEnabledAt: new Date(), updatedAt: new Date() })
+    .set({
+      totpSecret: encrypt(input.base32, input.appSecret),
+      totpEnabledAt: new Date(),
+      updatedAt: new Date(),
+    })
     .where(eq(users.id, actor.userId));
-  await recordAuditEvent(tx, actor, { action: "auth.two_factor_enabled", entityType: "user", entityId: actor.userId, subjectId: null });
+  await recordAuditEvent(tx, actor, {
+    action: "auth.two_factor_enabled",
+    entityType: "user",
+    entityId: actor.userId,
+    subjectId: null,
+  });
 }
 
-export async function disableTwoFactor(tx: Queryable, actor: Actor & { userId: string }): Promise<void> {
-  await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, updatedAt: new Date() }).where(eq(users.id, actor.userId));
-  await recordAuditEvent(tx, actor, { action: "auth.two_factor_disabled", entityType: "user", entityId: actor.userId });
+export async function disableTwoFactor(
+  tx: Queryable,
+  actor: Actor & { userId: string },
+): Promise<void> {
+  await tx
+    .update(users)
+    .set({ totpSecret: null, totpEnabledAt: null, updatedAt: new Date() })
+    .where(eq(users.id, actor.userId));
+  await recordAuditEvent(tx, actor, {
+    action: "auth.two_factor_disabled",
+    entityType: "user",
+    entityId: actor.userId,
+  });
 }

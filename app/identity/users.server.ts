@@ -53,14 +53,24 @@ export async function listUsers(tx: Queryable, acting: Acting): Promise<UserSumm
       byId.set(r.id, user);
     }
     if (r.roleKey && r.organisationName) {
-      user.roles.push({ organisationName: r.organisationName, roleKey: r.roleKey as RoleKey, endsOn: r.endsOn, active: Boolean(r.active) });
+      user.roles.push({
+        organisationName: r.organisationName,
+        roleKey: r.roleKey as RoleKey,
+        endsOn: r.endsOn,
+        active: Boolean(r.active),
+      });
     }
   }
   return [...byId.values()];
 }
 
 /** Disables or re-enables an account; a disabled user's sessions stop working at once. */
-export async function setUserDisabled(tx: Queryable, acting: Acting, userId: string, disabled: boolean): Promise<void> {
+export async function setUserDisabled(
+  tx: Queryable,
+  acting: Acting,
+  userId: string,
+  disabled: boolean,
+): Promise<void> {
   if (!can(acting.viewer, "manage:user:any")) throw forbidden();
   if (userId === acting.viewer.id) throw forbidden("You cannot disable your own account.");
   const [row] = await tx

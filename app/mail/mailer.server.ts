@@ -1,7 +1,7 @@
+import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Queryable } from "~/db/database.server";
 import { emailOutbox } from "~/db/schema";
-import { eq } from "drizzle-orm";
 
 export interface Email {
   to: string;
@@ -31,16 +31,32 @@ export function createMailer(options: {
     async send(tx, email) {
       const [row] = await tx
         .insert(emailOutbox)
-        .values({ toAddress: email.to, subject: email.subject, textBody: email.text, status: "outbox" })
+        .values({
+          toAddress: email.to,
+          subject: email.subject,
+          textBody: email.text,
+          status: "outbox",
+        })
         .returning({ id: emailOutbox.id });
       if (!smtp || !row) return async () => undefined;
       return async () => {
         try {
-          await smtp.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text });
-          await options.db.update(emailOutbox).set({ status: "sent", sentAt: new Date() }).where(eq(emailOutbox.id, row.id));
+          await smtp.sendMail({
+            from: options.from,
+            to: email.to,
+            subject: email.subject,
+            text: email.text,
+          });
+          await options.db
+            .update(emailOutbox)
+            .set({ status: "sent", sentAt: new Date() })
+            .where(eq(emailOutbox.id, row.id));
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          await options.db.update(emailOutbox).set({ status: "failed", error: message }).where(eq(emailOutbox.id, row.id));
+          await options.db
+            .update(emailOutbox)
+            .set({ status: "failed", error: message })
+            .where(eq(emailOutbox.id, row.id));
           options.onError?.(error);
         }
       };

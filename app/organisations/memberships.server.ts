@@ -3,13 +3,13 @@ import { type Acting, actorOf } from "~/access/acting";
 import { isRoleKey, ROLES, type RoleKey } from "~/access/catalogue";
 import { can } from "~/access/viewer";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
-import type { Queryable } from "~/db/database.server";
+import { type Queryable, queryRows } from "~/db/database.server";
 import { memberships, users } from "~/db/schema";
 import { forbidden, invalid, notFound } from "~/errors/app-error";
-import { issuePasswordToken, INVITE_DAYS } from "~/identity/passwords-flow.server";
+import { INVITE_DAYS, issuePasswordToken } from "~/identity/passwords-flow.server";
 import type { Mailer } from "~/mail/mailer.server";
-import { getOrganisation } from "./organisations.server";
 import type { AddMemberInput } from "./membership-schemas";
+import { getOrganisation } from "./organisations.server";
 
 export interface Member {
   membershipId: string;
@@ -23,15 +23,26 @@ export interface Member {
 }
 
 export function canManageMembers(acting: Acting, organisationId: string): boolean {
-  return can(acting.viewer, "manage:membership:any") || can(acting.viewer, "manage:membership:own", organisationId);
+  return (
+    can(acting.viewer, "manage:membership:any") ||
+    can(acting.viewer, "manage:membership:own", organisationId)
+  );
 }
 
 export function canViewMembers(acting: Acting, organisationId: string): boolean {
-  return canManageMembers(acting, organisationId) || can(acting.viewer, "view:membership:own", organisationId);
+  return (
+    canManageMembers(acting, organisationId) ||
+    can(acting.viewer, "view:membership:own", organisationId)
+  );
 }
 
-export async function listMembers(tx: Queryable, acting: Acting, organisationId: string): Promise<Member[]> {
-  if (!canViewMembers(acting, organisationId)) throw forbidden("You cannot see this organisation's members.");
+export async function listMembers(
+  tx: Queryable,
+  acting: Acting,
+  organisationId: string,
+): Promise<Member[]> {
+  if (!canViewMembers(acting, organisationId))
+    throw forbidden("You cannot see this organisation's members.");
   const rows = await tx
     .select({
       membershipId: memberships.id,
@@ -50,7 +61,12 @@ export async function listMembers(tx: Queryable, acting: Acting, organisationId:
   return rows.map((r) => ({ ...r, roleKey: r.roleKey as RoleKey, active: Boolean(r.active) }));
 }
 
-export type AddMemberResult = { invited: boolean; userId: string; membershipId: string; deliver: () => Promise<void> };
+export type AddMemberResult = {
+  invited: boolean;
+  userId: string;
+  membershipId: string;
+  deliver: () => Promise<void>;
+};
 
 /**
  * Gives someone a role in an organisation. An unknown e-mail address becomes a new account
@@ -63,22 +79,41 @@ export async function addMember(
   input: AddMemberInput & { organisationId: string; publicUrl: string },
 ): Promise<AddMemberResult> {
   const organisation = await getOrganisation(tx, input.organisationId);
-  if (!canManageMembers(acting, organisation.id)) throw forbidden("You cannot manage this organisation's members.");
+  if (!canManageMembers(acting, organisation.id))
+    throw forbidden("You cannot manage this organisation's members.");
   if (!isRoleKey(input.roleKey) || ROLES[input.roleKey].scope !== organisation.kind) {
-    throw invalid(`Choose a role that can be held in ${organisation.kind === "network" ? "the network" : "a project"}`, { field: "roleKey" });
+    throw invalid(
+      `Choose a role that can be held in ${organisation.kind === "network" ? "the network" : "a project"}`,
+      { field: "roleKey" },
+    );
   }
-  if (organisation.status === "closed") throw invalid("This project is closed: nobody can be added to it.", { field: "roleKey" });
+  if (organisation.status === "closed")
+    throw invalid("This project is closed: nobody can be added to it.", { field: "roleKey" });
   const actor = actorOf(acting);
-  const found = await tx.execute<{ id: string | null }>(sql`select app_find_user_by_email(${input.email}) as id`);
-  let userId = found.rows[0]?.id ?? null;
+  const [found] = await queryRows<{ id: string | null }>(
+    tx,
+    sql`select app_find_user_by_email(${input.email}) as id`,
+  );
+  let userId = found?.id ?? null;
   let deliver: () => Promise<void> = async () => undefined;
   const invited = userId === null;
   if (userId === null) {
-    if (!input.name) throw invalid("Enter the person's name: there is no account with that e-mail address yet", { field: "name" });
-    const [created] = await tx.insert(users).values({ email: input.email, name: input.name }).returning({ id: users.id });
+    if (!input.name)
+      throw invalid("Enter the person's name: there is no account with that e-mail address yet", {
+        field: "name",
+      });
+    const [created] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name })
+      .returning({ id: users.id });
     if (!created) throw new Error("insert returned nothing");
     userId = created.id;
-    await recordAuditEvent(tx, actor, { action: "user.created", entityType: "user", entityId: userId, details: { email: input.email } });
+    await recordAuditEvent(tx, actor, {
+      action: "user.created",
+      entityType: "user",
+      entityId: userId,
+      details: { email: input.email },
+    });
     const token = await issuePasswordToken(tx, userId, "invite");
     deliver = await mailer.send(tx, {
       to: input.email,
@@ -96,15 +131,30 @@ export async function addMember(
   const [existing] = await tx
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisation.id), eq(memberships.roleKey, input.roleKey)));
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.organisationId, organisation.id),
+        eq(memberships.roleKey, input.roleKey),
+      ),
+    );
   let membershipId: string;
   if (existing) {
-    await tx.update(memberships).set({ endsOn: input.endsOn ?? null }).where(eq(memberships.id, existing.id));
+    await tx
+      .update(memberships)
+      .set({ endsOn: input.endsOn ?? null })
+      .where(eq(memberships.id, existing.id));
     membershipId = existing.id;
   } else {
     const [row] = await tx
       .insert(memberships)
-      .values({ userId, organisationId: organisation.id, roleKey: input.roleKey, endsOn: input.endsOn ?? null, createdBy: acting.viewer.id })
+      .values({
+        userId,
+        organisationId: organisation.id,
+        roleKey: input.roleKey,
+        endsOn: input.endsOn ?? null,
+        createdBy: acting.viewer.id,
+      })
       .returning({ id: memberships.id });
     if (!row) throw new Error("insert returned nothing");
     membershipId = row.id;
@@ -126,15 +176,24 @@ export async function setMembershipEnd(
   input: { membershipId: string; endsOn: string | null },
 ): Promise<void> {
   const [row] = await tx
-    .select({ organisationId: memberships.organisationId, userId: memberships.userId, roleKey: memberships.roleKey })
+    .select({
+      organisationId: memberships.organisationId,
+      userId: memberships.userId,
+      roleKey: memberships.roleKey,
+    })
     .from(memberships)
     .where(eq(memberships.id, input.membershipId));
   if (!row) throw notFound("membership");
-  if (!canManageMembers(acting, row.organisationId)) throw forbidden("You cannot manage this organisation's members.");
-  await tx.update(memberships).set({ endsOn: input.endsOn }).where(eq(memberships.id, input.membershipId));
+  if (!canManageMembers(acting, row.organisationId))
+    throw forbidden("You cannot manage this organisation's members.");
+  await tx
+    .update(memberships)
+    .set({ endsOn: input.endsOn })
+    .where(eq(memberships.id, input.membershipId));
   const today = new Date().toISOString().slice(0, 10);
   await recordAuditEvent(tx, actorOf(acting), {
-    action: input.endsOn !== null && input.endsOn <= today ? "membership.ended" : "membership.updated",
+    action:
+      input.endsOn !== null && input.endsOn <= today ? "membership.ended" : "membership.updated",
     entityType: "membership",
     entityId: input.membershipId,
     organisationId: row.organisationId,

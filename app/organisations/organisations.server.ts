@@ -14,7 +14,10 @@ export function listOrganisations(tx: Queryable): Promise<Organisation[]> {
   return tx
     .select()
     .from(organisations)
-    .orderBy(sql`case when ${organisations.kind} = 'network' then 0 else 1 end`, asc(organisations.name));
+    .orderBy(
+      sql`case when ${organisations.kind} = 'network' then 0 else 1 end`,
+      asc(organisations.name),
+    );
 }
 
 export async function getOrganisation(tx: Queryable, id: string): Promise<Organisation> {
@@ -36,8 +39,13 @@ function projectValues(input: ProjectInput) {
   };
 }
 
-export async function createProject(tx: Queryable, acting: Acting, input: ProjectInput): Promise<Organisation> {
-  if (!can(acting.viewer, "manage:organisation:any")) throw forbidden("Only the network's administrators can add member projects.");
+export async function createProject(
+  tx: Queryable,
+  acting: Acting,
+  input: ProjectInput,
+): Promise<Organisation> {
+  if (!can(acting.viewer, "manage:organisation:any"))
+    throw forbidden("Only the network's administrators can add member projects.");
   const [row] = await tx
     .insert(organisations)
     .values({ kind: "project", ...projectValues(input) })
@@ -64,10 +72,14 @@ export async function updateProject(
   input: ProjectInput & { version: number },
 ): Promise<Organisation> {
   const current = await getOrganisation(tx, id);
-  if (!can(acting.viewer, "manage:organisation:any") && !can(acting.viewer, "manage:organisation:own", id)) {
+  if (
+    !can(acting.viewer, "manage:organisation:any") &&
+    !can(acting.viewer, "manage:organisation:own", id)
+  ) {
     throw forbidden("You cannot change this organisation.");
   }
-  if (current.kind !== "project") throw forbidden("The network's own record is changed by its administrators in settings.");
+  if (current.kind !== "project")
+    throw forbidden("The network's own record is changed by its administrators in settings.");
   const values = projectValues(input);
   const [row] = await tx
     .update(organisations)
@@ -75,15 +87,24 @@ export async function updateProject(
     .where(and(eq(organisations.id, id), eq(organisations.version, input.version)))
     .returning();
   if (!row) {
-    throw conflict("Someone else saved changes to this project while you were editing. Their version is shown below; make your changes again.", {
-      current,
-    });
+    throw conflict(
+      "Someone else saved changes to this project while you were editing. Their version is shown below; make your changes again.",
+      {
+        current,
+      },
+    );
   }
   const changed = Object.fromEntries(
-    Object.entries(values).filter(([key, value]) => JSON.stringify(current[key as keyof Organisation]) !== JSON.stringify(value)),
+    Object.entries(values).filter(
+      ([key, value]) =>
+        JSON.stringify(current[key as keyof Organisation]) !== JSON.stringify(value),
+    ),
   );
   await recordAuditEvent(tx, actorOf(acting), {
-    action: current.status !== row.status && row.status === "closed" ? "organisation.closed" : "organisation.updated",
+    action:
+      current.status !== row.status && row.status === "closed"
+        ? "organisation.closed"
+        : "organisation.updated",
     entityType: "organisation",
     entityId: id,
     organisationId: id,

@@ -33,8 +33,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <title>Clearname</title>
         <h1>Clearname</h1>
         <p className="lead">
-          The case system of an innocence network and its member projects: applications, eligibility, referral and
-          casework, with the access, audit and retention that criminal-offence data needs.
+          The case system of an innocence network and its member projects: applications,
+          eligibility, referral and casework, with the access, audit and retention that
+          criminal-offence data needs.
         </p>
         <p>
           <Link to="/sign-in" className="button">

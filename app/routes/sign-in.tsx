@@ -4,10 +4,10 @@ import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
 import { requestContext, servicesContext, sessionContext } from "~/context.server";
+import { SignInSchema } from "~/identity/schemas";
 import { readSessionToken, sessionCookie } from "~/identity/session-cookie.server";
 import { deleteSession } from "~/identity/sessions.server";
 import { signIn } from "~/identity/sign-in.server";
-import { SignInSchema } from "~/identity/schemas";
 import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import { safeRedirect } from "~/ui/redirects";
 import type { Route } from "./+types/sign-in";
@@ -51,7 +51,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (previous) await deleteSession(database.db, previous);
   const to = safeRedirect(submission.value.redirectTo);
   const next =
-    result.kind === "second-factor-required" ? `/sign-in/two-factor?redirectTo=${encodeURIComponent(to)}` : to;
+    result.kind === "second-factor-required"
+      ? `/sign-in/two-factor?redirectTo=${encodeURIComponent(to)}`
+      : to;
   throw redirect(next, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
 }
 
@@ -72,8 +74,18 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <TextField field={fields.email} label="E-mail address" type="email" autoComplete="username" />
-        <TextField field={fields.password} label="Password" type="password" autoComplete="current-password" />
+        <TextField
+          field={fields.email}
+          label="E-mail address"
+          type="email"
+          autoComplete="username"
+        />
+        <TextField
+          field={fields.password}
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+        />
         <button type="submit" className="button">
           Sign in
         </button>

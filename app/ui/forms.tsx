@@ -14,13 +14,20 @@ export function CsrfInput() {
   return <input type="hidden" name="_csrf" value={root?.csrf ?? ""} />;
 }
 
-type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+// biome-ignore lint/suspicious/noExplicitAny: any form's fields
+type AnyField = FieldMetadata<any, any, any>;
 
 /**
  * The GOV.UK error summary: at the top of the form, focused when it appears, each message
  * a link to its field. Works the same with JavaScript off, because the server renders it.
  */
-export function ErrorSummary({ form, fields }: { form: FormMetadata<Record<string, unknown>, string[]>; fields: Record<string, AnyField> }) {
+export function ErrorSummary({
+  form,
+  fields,
+}: {
+  form: Pick<FormMetadata, "id" | "errors">;
+  fields: Record<string, Pick<AnyField, "id" | "errors">>;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const fieldErrors = Object.values(fields).filter((f) => f.errors && f.errors.length > 0);
   const formErrors = form.errors ?? [];
@@ -30,7 +37,13 @@ export function ErrorSummary({ form, fields }: { form: FormMetadata<Record<strin
   }, [count]);
   if (count === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby={`${form.id}-summary-title`} tabIndex={-1} ref={ref}>
+    <div
+      className="error-summary"
+      role="alert"
+      aria-labelledby={`${form.id}-summary-title`}
+      tabIndex={-1}
+      ref={ref}
+    >
       <h2 id={`${form.id}-summary-title`}>There is a problem</h2>
       <ul>
         {formErrors.map((message) => (
@@ -71,7 +84,10 @@ function Hint({ field, hint }: { field: AnyField; hint?: string }) {
 }
 
 function describedBy(field: AnyField, hint?: string): string | undefined {
-  const ids = [hint ? field.descriptionId : null, field.errors?.length ? field.errorId : null].filter(Boolean);
+  const ids = [
+    hint ? field.descriptionId : null,
+    field.errors?.length ? field.errorId : null,
+  ].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
@@ -82,7 +98,11 @@ export function TextField({
   type = "text",
   autoComplete,
   width,
-}: FieldProps & { type?: "text" | "email" | "password" | "date" | "number"; autoComplete?: string; width?: "short" | "medium" }) {
+}: FieldProps & {
+  type?: "text" | "email" | "password" | "date" | "number";
+  autoComplete?: string;
+  width?: "short" | "medium";
+}) {
   const props = getInputProps(field, { type, ariaAttributes: false });
   return (
     <div className={`field${field.errors?.length ? " field-error" : ""}`}>
@@ -103,7 +123,12 @@ export function TextField({
   );
 }
 
-export function SelectField({ field, label, hint, options }: FieldProps & { options: { value: string; label: string }[] }) {
+export function SelectField({
+  field,
+  label,
+  hint,
+  options,
+}: FieldProps & { options: { value: string; label: string }[] }) {
   const { key, ...props } = getSelectProps(field, { ariaAttributes: false });
   return (
     <div className={`field${field.errors?.length ? " field-error" : ""}`}>
@@ -138,10 +163,19 @@ export function ChoiceField({
   options,
   type,
 }: FieldProps & { options: { value: string; label: string }[]; type: "radio" | "checkbox" }) {
-  const choices = getCollectionProps(field, { type, options: options.map((o) => o.value), ariaAttributes: false });
+  const choices = getCollectionProps(field, {
+    type,
+    options: options.map((o) => o.value),
+    ariaAttributes: false,
+  });
   return (
     <div className={`field${field.errors?.length ? " field-error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy(field, hint)} id={field.id} tabIndex={-1}>
+      <fieldset
+        className="fieldset"
+        aria-describedby={describedBy(field, hint)}
+        id={field.id}
+        tabIndex={-1}
+      >
         <legend className="label">{label}</legend>
         <Hint field={field} hint={hint} />
         <FieldError field={field} />

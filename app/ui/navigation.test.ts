@@ -9,7 +9,14 @@ describe("navigationFor", () => {
 
   it("shows an administrator the users, audit and outbox pages", () => {
     const hrefs = navigationFor(ROLES.administrator.permissions, true).map((i) => i.href);
-    expect(hrefs).toEqual(["/", "/organisations", "/admin/users", "/admin/audit", "/admin/outbox", "/account"]);
+    expect(hrefs).toEqual([
+      "/",
+      "/organisations",
+      "/admin/users",
+      "/admin/audit",
+      "/admin/outbox",
+      "/account",
+    ]);
   });
 
   it("shows a caseworker only home and their account", () => {

@@ -17,7 +17,10 @@ export function navigationFor(permissions: readonly Permission[], signedIn: bool
   if (!signedIn) return [];
   return [
     { href: "/", label: "Home" },
-    ...ITEMS.filter((i) => !i.needs || permissions.includes(i.needs)).map(({ href, label }) => ({ href, label })),
+    ...ITEMS.filter((i) => !i.needs || permissions.includes(i.needs)).map(({ href, label }) => ({
+      href,
+      label,
+    })),
     { href: "/account", label: "Your account" },
   ];
 }

@@ -8,10 +8,7 @@ export const organisations = pgTable("organisations", {
   name: text().notNull(),
   hostInstitution: text(),
   projectKind: text({ enum: ["university", "law_firm", "other"] }),
-  jurisdictions: text()
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
+  jurisdictions: text().array().notNull().default(sql`'{}'::text[]`),
   status: text({ enum: ["active", "paused", "closed"] })
     .notNull()
     .default("active"),

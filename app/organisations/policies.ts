@@ -1,0 +1,21 @@
+import { can, type Viewer } from "~/access/viewer";
+
+/** Network staff see every organisation; anyone else only those they belong to. */
+export function canViewOrganisation(viewer: Viewer, organisationId: string): boolean {
+  return (
+    can(viewer, "view:organisation:any") ||
+    viewer.memberships.some((m) => m.organisationId === organisationId)
+  );
+}
+
+export function canEditOrganisation(viewer: Viewer, organisationId: string): boolean {
+  return (
+    can(viewer, "manage:organisation:any") || can(viewer, "manage:organisation:own", organisationId)
+  );
+}
+
+export function canManageMembersOf(viewer: Viewer, organisationId: string): boolean {
+  return (
+    can(viewer, "manage:membership:any") || can(viewer, "manage:membership:own", organisationId)
+  );
+}

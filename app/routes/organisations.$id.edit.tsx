@@ -1,0 +1,89 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Link, redirect } from "react-router";
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import { AppError, forbidden } from "~/errors/app-error";
+import { getOrganisation, updateProject } from "~/organisations/organisations.server";
+import { canEditOrganisation } from "~/organisations/policies";
+import { ProjectForm } from "~/organisations/project-form";
+import { ProjectSchema } from "~/organisations/schemas";
+import type { Route } from "./+types/organisations.$id.edit";
+
+export const middleware: Route.MiddlewareFunction[] = [
+  access(requires("manage:organisation:any", "manage:organisation:own")),
+];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  return asViewer(context, async (tx, acting) => {
+    const organisation = await getOrganisation(tx, params.id);
+    if (organisation.kind !== "project" || !canEditOrganisation(acting.viewer, organisation.id))
+      throw forbidden();
+    return { organisation };
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ProjectSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), current: null }, { status: 400 });
+  const outcome = await asViewer(context, async (tx, acting) => {
+    try {
+      await updateProject(tx, acting, params.id, {
+        ...submission.value,
+        version: submission.value.version ?? 0,
+      });
+      return { conflict: null };
+    } catch (error) {
+      if (error instanceof AppError && error.code === "CONFLICT") {
+        return {
+          conflict: { message: error.message, current: await getOrganisation(tx, params.id) },
+        };
+      }
+      throw error;
+    }
+  });
+  if (outcome.conflict) {
+    return data(
+      {
+        result: submission.reply({ formErrors: [outcome.conflict.message] }),
+        current: outcome.conflict.current,
+      },
+      { status: 409 },
+    );
+  }
+  throw redirect(`/organisations/${params.id}?saved=1`);
+}
+
+export default function EditProject({ loaderData, actionData }: Route.ComponentProps) {
+  const o = actionData?.current ?? loaderData.organisation;
+  return (
+    <div className="narrow">
+      <title>{`Change ${o.name} – Clearname`}</title>
+      <h1>Change {loaderData.organisation.name}</h1>
+      {actionData?.current ? (
+        <div className="notice notice-warning">
+          <h2>The version saved by someone else</h2>
+          <p>
+            Name: {actionData.current.name}; status: {actionData.current.status}
+            {actionData.current.closedOn ? ` (closed ${actionData.current.closedOn})` : ""};
+            capacity: {actionData.current.capacity ?? "not set"}; jurisdictions:{" "}
+            {actionData.current.jurisdictions.join(", ")}.
+          </p>
+          <p>
+            The form now starts from their version; your changes are still in the fields where you
+            typed them.
+          </p>
+        </div>
+      ) : null}
+      <ProjectForm
+        key={o.version}
+        lastResult={actionData?.result}
+        defaultValue={{ ...o, version: o.version }}
+        submitLabel="Save changes"
+      />
+      <p>
+        <Link to={`/organisations/${loaderData.organisation.id}`}>Cancel</Link>
+      </p>
+    </div>
+  );
+}

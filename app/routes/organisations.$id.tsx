@@ -1,0 +1,141 @@
+import { Link, useSearchParams } from "react-router";
+import { SIGNED_IN } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import { ROLES } from "~/access/catalogue";
+import { forbidden } from "~/errors/app-error";
+import { canViewMembers, listMembers } from "~/organisations/memberships.server";
+import { getOrganisation } from "~/organisations/organisations.server";
+import {
+  canEditOrganisation,
+  canManageMembersOf,
+  canViewOrganisation,
+} from "~/organisations/policies";
+import { JURISDICTIONS, ORGANISATION_STATUSES, PROJECT_KINDS } from "~/organisations/schemas";
+import type { Route } from "./+types/organisations.$id";
+
+// Signed in; which organisations a user may open is decided by canViewOrganisation.
+export const middleware: Route.MiddlewareFunction[] = [access(SIGNED_IN)];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  return asViewer(context, async (tx, acting) => {
+    const organisation = await getOrganisation(tx, params.id);
+    if (!canViewOrganisation(acting.viewer, organisation.id))
+      throw forbidden("You can only see organisations you belong to.");
+    const members = canViewMembers(acting, organisation.id)
+      ? await listMembers(tx, acting, organisation.id)
+      : null;
+    return {
+      organisation,
+      members: members?.map((m) => ({ ...m, role: ROLES[m.roleKey].label })) ?? null,
+      canEdit:
+        organisation.kind === "project" && canEditOrganisation(acting.viewer, organisation.id),
+      canManageMembers:
+        canManageMembersOf(acting.viewer, organisation.id) && organisation.status !== "closed",
+    };
+  });
+}
+
+export default function OrganisationPage({ loaderData }: Route.ComponentProps) {
+  const { organisation: o, members } = loaderData;
+  const [searchParams] = useSearchParams();
+  const notice = searchParams.get("created")
+    ? "Project added."
+    : searchParams.get("saved")
+      ? "Changes saved."
+      : searchParams.get("member")
+        ? "Membership saved."
+        : null;
+  return (
+    <>
+      <title>{`${o.name} – Clearname`}</title>
+      {notice ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <p className="caption">{o.kind === "network" ? "The network" : "Member project"}</p>
+      <h1>{o.name}</h1>
+      <dl className="summary-list">
+        {o.kind === "project" ? (
+          <>
+            <div>
+              <dt>Host institution</dt>
+              <dd>{o.hostInstitution ?? "Not recorded"}</dd>
+            </div>
+            <div>
+              <dt>Kind</dt>
+              <dd>{o.projectKind ? PROJECT_KINDS[o.projectKind] : "Not recorded"}</dd>
+            </div>
+            <div>
+              <dt>Status</dt>
+              <dd>
+                {ORGANISATION_STATUSES[o.status]}
+                {o.closedOn ? ` since ${o.closedOn}` : ""}
+              </dd>
+            </div>
+            <div>
+              <dt>Capacity</dt>
+              <dd>{o.capacity === null ? "Not set" : `${o.capacity} active cases`}</dd>
+            </div>
+          </>
+        ) : null}
+        <div>
+          <dt>Jurisdictions</dt>
+          <dd>
+            {o.jurisdictions
+              .map((j) => JURISDICTIONS[j as keyof typeof JURISDICTIONS] ?? j)
+              .join(", ")}
+          </dd>
+        </div>
+      </dl>
+      {loaderData.canEdit ? (
+        <p>
+          <Link to={`/organisations/${o.id}/edit`}>Change the project's details</Link>
+        </p>
+      ) : null}
+      {members ? (
+        <>
+          <h2>Members</h2>
+          {loaderData.canManageMembers ? (
+            <p>
+              <Link to={`/organisations/${o.id}/members`} className="button">
+                Add or change members
+              </Link>
+            </p>
+          ) : null}
+          {members.length === 0 ? (
+            <p>No members yet.</p>
+          ) : (
+            <table className="table">
+              <caption className="visually-hidden">Members of {o.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Access</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.membershipId}>
+                    <td>{m.name}</td>
+                    <td>{m.email}</td>
+                    <td>{m.role}</td>
+                    <td>
+                      {m.active
+                        ? m.endsOn
+                          ? `Until ${m.endsOn}`
+                          : "Active"
+                        : `Ended ${m.endsOn ?? ""}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}
