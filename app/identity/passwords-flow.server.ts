@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from "./passwords.server";
 import { deleteOtherSessions } from "./sessions.server";
 
 import { INVITE_DAYS, RESET_MINUTES } from "./token-lifetimes";
+
 export { INVITE_DAYS, RESET_MINUTES };
 
 /** Creates a single-use link token for a user and returns the raw token for the e-mail. */

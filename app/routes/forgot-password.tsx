@@ -5,8 +5,8 @@ import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
 import { requestContext, servicesContext } from "~/context.server";
 import { requestPasswordReset } from "~/identity/passwords-flow.server";
-import { RESET_MINUTES } from "~/identity/token-lifetimes";
 import { ForgotPasswordSchema } from "~/identity/schemas";
+import { RESET_MINUTES } from "~/identity/token-lifetimes";
 import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import type { Route } from "./+types/forgot-password";
 
