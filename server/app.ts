@@ -110,7 +110,7 @@ export function createApp({
       };
       return createRequestHandler({
         build: serverBuild,
-        mode: services.config.production ? "production" : "development",
+        mode: devMiddleware ? "development" : "production",
         // biome-ignore lint/suspicious/noExplicitAny: the provider type is the build's own
         getLoadContext: () => entry.createAppLoadContext(services, facts) as any,
       })(req, res, next);

@@ -1,3 +1,5 @@
+// Must stay the first import: it sets NODE_ENV before any library reads it.
+import "./node-env";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "react-router";
@@ -5,13 +7,14 @@ import { ConfigError, loadConfig } from "~/config/config.server";
 import { DataDirLockedError } from "~/db/data-dir-lock.server";
 import { DEMO_PASSWORD, DEMO_USERS } from "~/demo/seed-demo.server";
 import { createApp } from "./app";
+import { declaredNodeEnv } from "./node-env";
 import { closeGracefully, startServices } from "./start";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 
 async function main() {
-  const config = loadConfig();
+  const config = loadConfig({ ...process.env, NODE_ENV: declaredNodeEnv });
   const started = await startServices(config);
   const { services } = started;
   let app: ReturnType<typeof createApp>;
