@@ -8,7 +8,13 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clearname_app') THEN
     CREATE ROLE clearname_app NOLOGIN;
   END IF;
-  IF NOT pg_has_role(current_user, 'clearname_app', 'MEMBER') THEN
+  -- The connecting role must be able to SET ROLE to it. From PostgreSQL 16 a role's
+  -- creator is not automatically allowed to, so the SET option is granted explicitly.
+  IF current_setting('server_version_num')::int >= 160000 THEN
+    IF NOT pg_has_role(current_user, 'clearname_app', 'SET') THEN
+      EXECUTE format('GRANT clearname_app TO %I WITH SET TRUE', current_user);
+    END IF;
+  ELSIF NOT pg_has_role(current_user, 'clearname_app', 'MEMBER') THEN
     EXECUTE format('GRANT clearname_app TO %I', current_user);
   END IF;
 END
@@ -81,3 +87,39 @@ CREATE OR REPLACE FUNCTION app_find_user_by_email(addr text) RETURNS uuid
     WHERE lower(u.email) = lower(addr)
       AND (app_has_permission('manage:membership:any') OR app_has_permission('manage:membership:own'))
   $$;
+--> statement-breakpoint
+-- Issues the single-use link with which a newly added person chooses their first password.
+-- Only for an account that has no password yet, and only for someone who manages memberships.
+CREATE OR REPLACE FUNCTION app_issue_invitation(target uuid, token_hash text, expires timestamptz) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+  BEGIN
+    IF NOT (app_has_permission('manage:membership:any') OR app_has_permission('manage:membership:own')) THEN
+      RAISE EXCEPTION 'not allowed to invite users' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM users WHERE id = target AND password_hash IS NULL) THEN
+      RAISE EXCEPTION 'only a new account without a password can be invited' USING ERRCODE = 'check_violation';
+    END IF;
+    DELETE FROM password_tokens WHERE user_id = target AND used_at IS NULL;
+    INSERT INTO password_tokens (id, user_id, purpose, expires_at) VALUES (token_hash, target, 'invite', expires);
+  END
+  $$;
+--> statement-breakpoint
+-- A user may change their own name and credentials, but not their e-mail address or
+-- whether their account is disabled; those are for the network's administrators.
+CREATE OR REPLACE FUNCTION users_guard_self_update() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+  BEGIN
+    IF current_user = 'clearname_app'
+       AND NOT app_has_permission('manage:user:any')
+       AND (NEW.email IS DISTINCT FROM OLD.email OR NEW.disabled_at IS DISTINCT FROM OLD.disabled_at) THEN
+      RAISE EXCEPTION 'only an administrator can change an e-mail address or disable an account'
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+  END
+  $$;
+--> statement-breakpoint
+CREATE TRIGGER users_guard_self_update BEFORE UPDATE ON users
+  FOR EACH ROW EXECUTE FUNCTION users_guard_self_update();

@@ -2,7 +2,7 @@ CREATE SEQUENCE IF NOT EXISTS audit_events_seq;
 --> statement-breakpoint
 -- Assigns the sequence number and chains the row to the one before it. The advisory lock,
 -- held to the end of the transaction, serialises writers so that sequence order and chain
--- order are the same. The canonical text must match app/audit/chain.ts.
+-- order are the same. The canonical text must match app/audit/verify-chain.server.ts.
 CREATE OR REPLACE FUNCTION audit_events_chain() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
   AS $$

@@ -1,7 +1,7 @@
 -- Row-level security: requests run as clearname_app with app.user_id set per transaction.
 -- The owning role (migrations, sign-in, jobs) keeps full access through its own policy,
 -- so FORCE does not lock it out. Every table in this schema is listed here; a test
--- (tests/integration/rls-coverage.test.ts) fails if a table is left without RLS.
+-- (tests/integration/row-level-security.test.ts) fails if a table is left without RLS.
 -- Reference tables: readable by everyone signed in, written only by the owner.
 ALTER TABLE roles ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -33,8 +33,9 @@ CREATE POLICY app_read ON role_permissions FOR SELECT TO clearname_app USING (tr
 --> statement-breakpoint
 GRANT SELECT ON role_permissions TO clearname_app;
 --> statement-breakpoint
--- Organisations: the directory is visible to every signed-in user; the network's
--- administrators create and change any, a project's lead or administrator their own.
+-- Organisations: network staff see every organisation, anyone else those they belong to
+-- (the same rule as app/organisations/policies.ts). The network's administrators create
+-- and change any, a project's lead or administrator their own.
 ALTER TABLE organisations ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE organisations FORCE ROW LEVEL SECURITY;
@@ -42,7 +43,7 @@ ALTER TABLE organisations FORCE ROW LEVEL SECURITY;
 CREATE POLICY owner_all ON organisations TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY app_read ON organisations FOR SELECT TO clearname_app
-  USING (app_user_id() IS NOT NULL);
+  USING (app_has_permission('view:organisation:any') OR id IN (SELECT app_member_org_ids()));
 --> statement-breakpoint
 CREATE POLICY app_insert ON organisations FOR INSERT TO clearname_app
   WITH CHECK (app_has_permission('manage:organisation:any'));

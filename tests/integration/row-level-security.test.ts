@@ -175,6 +175,49 @@ describe("row-level security", () => {
     expect(self).toHaveLength(1);
   });
 
+  it("shows a project's members only their own organisation, and network staff all of them", async () => {
+    const { projectA, projectB, leadA } = await twoProjects();
+    const network = await createNetwork(database.db);
+    const assessor = await createUser(database.db, [
+      { organisationId: network.id, roleKey: "assessor" },
+    ]);
+    const seenByLead = await asUser(database.db, leadA.id, (tx) =>
+      tx.select({ id: organisations.id }).from(organisations),
+    );
+    expect(seenByLead.map((o) => o.id)).toContain(projectA.id);
+    expect(seenByLead.map((o) => o.id)).not.toContain(projectB.id);
+    const seenByAssessor = await asUser(database.db, assessor.id, (tx) =>
+      tx.select({ id: organisations.id }).from(organisations),
+    );
+    expect(seenByAssessor.map((o) => o.id)).toEqual(
+      expect.arrayContaining([projectA.id, projectB.id]),
+    );
+  });
+
+  it("lets users change their own name but not their e-mail address or disabled state", async () => {
+    const { leadA } = await twoProjects();
+    const renamed = await asUser(database.db, leadA.id, (tx) =>
+      tx
+        .update(users)
+        .set({ name: "Renamed Lead" })
+        .where(eq(users.id, leadA.id))
+        .returning({ id: users.id }),
+    );
+    expect(renamed).toHaveLength(1);
+    await expectRefused(
+      asUser(database.db, leadA.id, (tx) =>
+        tx.update(users).set({ email: "new@example.org" }).where(eq(users.id, leadA.id)),
+      ),
+      /only an administrator/,
+    );
+    await expectRefused(
+      asUser(database.db, leadA.id, (tx) =>
+        tx.update(users).set({ disabledAt: new Date() }).where(eq(users.id, leadA.id)),
+      ),
+      /only an administrator/,
+    );
+  });
+
   it("gives a request with no acting user nothing at all", async () => {
     await twoProjects();
     const rows = await database.db.transaction(async (tx) => {
