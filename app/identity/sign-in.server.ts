@@ -5,7 +5,7 @@ import { sessions, signInFailures, users } from "~/db/schema";
 import { hashToken } from "./crypto.server";
 import { verifyPassword } from "./passwords.server";
 import { createSession } from "./sessions.server";
-import { verifyTotp } from "./two-factor.server";
+import { totpStep } from "./two-factor.server";
 
 export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
 
@@ -142,7 +142,24 @@ export async function completeSecondFactor(
     );
     return { kind: "throttled", retryAfterMinutes: THROTTLE.windowMinutes };
   }
-  if (!verifyTotp(row.totpSecret, secret, input.code)) {
+  const step = totpStep(row.totpSecret, secret, input.code);
+  // A code is good once: the step is claimed atomically, so a replayed code (or one older
+  // than the last accepted) fails even if it is still within its 30-second window.
+  const claimed =
+    step !== null &&
+    (
+      await db
+        .update(users)
+        .set({ totpLastStep: step })
+        .where(
+          and(
+            eq(users.id, row.userId),
+            sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`,
+          ),
+        )
+        .returning({ id: users.id })
+    ).length === 1;
+  if (!claimed) {
     await asSystem(db, async (tx) => {
       await tx.insert(signInFailures).values({ email: row.email, ip: input.ip });
       await recordAuditEvent(tx, actor, {

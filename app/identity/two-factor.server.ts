@@ -25,10 +25,18 @@ export function currentTotpCode(base32: string): string {
   return totp(base32).generate();
 }
 
-/** Accepts the current code and the one either side of it, for clock drift. */
-export function verifyTotp(sealedSecret: string, appSecret: string, code: string): boolean {
+/**
+ * The 30-second step of the code if it is valid, or null. Accepts the current code and the
+ * one either side of it, for clock drift. The caller refuses a step already used.
+ */
+export function totpStep(sealedSecret: string, appSecret: string, code: string): number | null {
   const base32 = decrypt(sealedSecret, appSecret);
-  return totp(base32).validate({ token: code.trim(), window: 1 }) !== null;
+  const delta = totp(base32).validate({ token: code.trim(), window: 1 });
+  return delta === null ? null : Math.floor(Date.now() / 30_000) + delta;
+}
+
+export function verifyTotp(sealedSecret: string, appSecret: string, code: string): boolean {
+  return totpStep(sealedSecret, appSecret, code) !== null;
 }
 
 export function verifyPlainTotp(base32: string, code: string): boolean {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Acting, actorOf } from "~/access/acting";
 import { isRoleKey, ROLES, type RoleKey } from "~/access/catalogue";
@@ -6,7 +7,8 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import { type Queryable, queryRows } from "~/db/database.server";
 import { memberships, users } from "~/db/schema";
 import { forbidden, invalid, notFound } from "~/errors/app-error";
-import { INVITE_DAYS, issuePasswordToken } from "~/identity/passwords-flow.server";
+import { newToken } from "~/identity/crypto.server";
+import { INVITE_DAYS } from "~/identity/passwords-flow.server";
 import type { Mailer } from "~/mail/mailer.server";
 import type { AddMemberInput } from "./membership-schemas";
 import { getOrganisation } from "./organisations.server";
@@ -102,19 +104,23 @@ export async function addMember(
       throw invalid("Enter the person's name: there is no account with that e-mail address yet", {
         field: "name",
       });
-    const [created] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name })
-      .returning({ id: users.id });
-    if (!created) throw new Error("insert returned nothing");
-    userId = created.id;
+    // No RETURNING: a project's lead may create the account, but cannot read it back
+    // under row-level security until it has a membership in their project.
+    userId = randomUUID();
+    await tx.insert(users).values({ id: userId, email: input.email, name: input.name });
     await recordAuditEvent(tx, actor, {
       action: "user.created",
       entityType: "user",
       entityId: userId,
       details: { email: input.email },
     });
-    const token = await issuePasswordToken(tx, userId, "invite");
+    // The acting user cannot write password_tokens: the database issues the invitation
+    // through its checked function (drizzle/0001_roles_and_extensions.sql).
+    const { token, hash } = newToken();
+    const expires = new Date(Date.now() + INVITE_DAYS * 86_400_000).toISOString();
+    await tx.execute(
+      sql`select app_issue_invitation(${userId}::uuid, ${hash}, ${expires}::timestamptz)`,
+    );
     deliver = await mailer.send(tx, {
       to: input.email,
       subject: `You have been invited to Clearname (${organisation.name})`,

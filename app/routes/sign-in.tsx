@@ -66,10 +66,21 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
   });
+  // Where sign-out and the password reset send people: say what has happened.
+  const notice = searchParams.get("signedOut")
+    ? "You have signed out."
+    : searchParams.get("passwordSet")
+      ? "Your new password is saved. Sign in with it."
+      : null;
   return (
     <div className="narrow">
       <title>Sign in – Clearname</title>
       <h1>Sign in</h1>
+      {notice && !actionData ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
       <ErrorSummary form={form} fields={{ email: fields.email, password: fields.password }} />
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -24,6 +25,8 @@ export const users = pgTable(
     /** TOTP secret, encrypted at rest (see app/identity/crypto.server.ts). */
     totpSecret: text(),
     totpEnabledAt: timestamp({ withTimezone: true }),
+    /** The 30-second step of the last code accepted: a code is good for one sign-in only. */
+    totpLastStep: bigint({ mode: "number" }),
     disabledAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
