@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Config } from "./config.server";
 
 /**
- * The secret that signs sessions' companions and encrypts sensitive fields. Taken from
+ * The secret that encrypts sensitive fields (two-factor keys). Taken from
  * CLEARNAME_SECRET; otherwise generated once into DATA_DIR/secret.key and reused.
  */
 export function loadSecret(config: Config): string {
