@@ -7,6 +7,7 @@ import { lockDataDir } from "~/db/data-dir-lock.server";
 import { type Database, openDatabase } from "~/db/database.server";
 import { migrateDatabase } from "~/db/migrate.server";
 import { seedDemoData } from "~/demo/seed-demo.server";
+import { loadEstablishments } from "~/intake/establishments.server";
 import { createMailer } from "~/mail/mailer.server";
 import type { Services } from "~/services";
 
@@ -32,6 +33,7 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
         : { dataDir: path.join(config.dataDir, "pglite") },
     );
     await migrateDatabase(database);
+    await loadEstablishments(database.db);
   } catch (error) {
     release();
     throw error;

@@ -15,6 +15,11 @@ export const PERMISSIONS = {
   "manage:user:any": "Create, invite and disable any user",
   "view:audit:any": "Read the audit trail",
   "view:outbox:any": "Read the e-mail outbox",
+  "view:application:any": "See applications, applicants and their correspondence",
+  "manage:application:any": "Record applications, change them and send their letters",
+  "import:application:any": "Import applications from spreadsheets",
+  "manage:establishment:any": "Add, rename and close prison establishments",
+  "manage:settings:any": "Change the network's settings",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -40,6 +45,7 @@ export interface RoleDefinition {
 }
 
 const NETWORK_STAFF: readonly Permission[] = ["view:organisation:any"];
+const CASE_READERS: readonly Permission[] = ["view:application:any"];
 
 export const ROLES: Record<RoleKey, RoleDefinition> = {
   administrator: {
@@ -54,6 +60,11 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
       "manage:user:any",
       "view:audit:any",
       "view:outbox:any",
+      ...CASE_READERS,
+      "manage:application:any",
+      "import:application:any",
+      "manage:establishment:any",
+      "manage:settings:any",
     ],
   },
   intake_officer: {
@@ -61,28 +72,33 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
     scope: "network",
     description: "Records applications as they arrive and acknowledges them.",
     requiresTwoFactor: false,
-    permissions: [...NETWORK_STAFF],
+    permissions: [
+      ...NETWORK_STAFF,
+      ...CASE_READERS,
+      "manage:application:any",
+      "import:application:any",
+    ],
   },
   assessor: {
     label: "Assessor",
     scope: "network",
     description: "Assesses applications for eligibility.",
     requiresTwoFactor: false,
-    permissions: [...NETWORK_STAFF],
+    permissions: [...NETWORK_STAFF, ...CASE_READERS],
   },
   referral_coordinator: {
     label: "Referral coordinator",
     scope: "network",
     description: "Offers eligible cases to member projects.",
     requiresTwoFactor: false,
-    permissions: [...NETWORK_STAFF],
+    permissions: [...NETWORK_STAFF, ...CASE_READERS],
   },
   data_protection_officer: {
     label: "Data-protection officer",
     scope: "network",
     description: "Oversees access, audit, retention and subject access.",
     requiresTwoFactor: true,
-    permissions: [...NETWORK_STAFF, "view:audit:any"],
+    permissions: [...NETWORK_STAFF, ...CASE_READERS, "view:audit:any"],
   },
   trainer: {
     label: "Trainer",

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { SIGNED_IN } from "~/access/access";
 import { access, requireViewer } from "~/access/access.server";
 import { ROLES } from "~/access/catalogue";
@@ -24,9 +24,23 @@ export function loader({ context }: Route.LoaderArgs) {
 }
 
 export default function Account({ loaderData: a }: Route.ComponentProps) {
+  const [searchParams] = useSearchParams();
+  // Where the password and two-factor pages send people back: say what has happened.
+  const notice = searchParams.get("passwordChanged")
+    ? "Your password has been changed. Your other devices have been signed out."
+    : searchParams.get("twoFactor") === "on"
+      ? "Two-factor sign-in is on."
+      : searchParams.get("twoFactor") === "off"
+        ? "Two-factor sign-in is off."
+        : null;
   return (
     <>
       <title>Your account – Clearname</title>
+      {notice ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
       <h1>Your account</h1>
       <dl className="summary-list">
         <div>

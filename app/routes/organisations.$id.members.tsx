@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { ROLES, rolesForScope } from "~/access/catalogue";
@@ -91,6 +91,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function Members({ loaderData, actionData }: Route.ComponentProps) {
   const { organisation, roles, members, today } = loaderData;
+  const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "add-member",
     lastResult: actionData?.result,
@@ -101,6 +102,11 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
   return (
     <>
       <title>{`Members of ${organisation.name} – Clearname`}</title>
+      {searchParams.get("ended") && !actionData ? (
+        <div className="notice" role="status">
+          <p>End date saved.</p>
+        </div>
+      ) : null}
       <p className="caption">{organisation.name}</p>
       <h1>Members</h1>
       {actionData?.endError ? (

@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { asc, sql } from "drizzle-orm";
+import { asSystem, type Db, type Queryable, queryRows, toInt } from "~/db/database.server";
+import { establishments } from "~/db/schema";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REFERENCE_DIR = path.resolve(here, "reference-data");
+
+/** Welsh names used by the address list for prisons the register names in English. */
+const WELSH = new Map([
+  ["abertawe", "swansea"],
+  ["caerdydd", "cardiff"],
+]);
+
+/** "HMP/YOI Altcourse" and "Altcourse" both become "altcourse". */
+export function normaliseEstablishmentName(name: string): string {
+  const words = name
+    .toLowerCase()
+    .replace(
+      /\b(hmp|hmyoi|hmirc|yoi|hm prison|cem|prison|and|the|young offender institution|immigration removal centre|information|cluster)\b|[/&]/g,
+      " ",
+    )
+    .replace(/\s+/g, " ")
+    .trim();
+  return WELSH.get(words) ?? words;
+}
+
+function readTsv(file: string): Record<string, string>[] {
+  const [header, ...lines] = fs.readFileSync(file, "utf8").split(/\r?\n/).filter(Boolean);
+  const keys = (header ?? "").split("\t");
+  return lines.map((line) => {
+    const cells = line.split("\t");
+    return Object.fromEntries(keys.map((k, i) => [k, cells[i]?.trim() ?? ""]));
+  });
+}
+
+export interface EstablishmentSeed {
+  code: string;
+  name: string;
+  operator: string | null;
+  addressLines: string[];
+  postcode: string | null;
+  openedOn: string | null;
+  closedOn: string | null;
+}
+
+/** Joins the register to the address list by normalised name; unmatched prisons keep no address. */
+export function readEstablishmentSeeds(dir = REFERENCE_DIR): {
+  seeds: EstablishmentSeed[];
+  unmatched: string[];
+} {
+  const register = readTsv(path.join(dir, "prisons-england-wales.tsv"));
+  // "Sheppey Cluster (Elmley)" is filed under "elmley"; "Manchester (Strangeways)" under both names.
+  const addresses = new Map<string, Record<string, string>>();
+  for (const a of readTsv(path.join(dir, "prison-addresses-england-wales.tsv"))) {
+    const name = a.prison ?? "";
+    const inner = /\(([^)]+)\)/.exec(name)?.[1];
+    const keys = [name.replace(/\([^)]*\)/g, ""), ...(inner ? [inner] : []), ...name.split("/")];
+    for (const key of keys) {
+      const k = normaliseEstablishmentName(key);
+      if (k && !addresses.has(k)) addresses.set(k, a);
+    }
+  }
+  const unmatched: string[] = [];
+  const seeds = register.map((r) => {
+    const name = r.name ?? "";
+    const address = [name, ...name.split("/")]
+      .map((n) => addresses.get(normaliseEstablishmentName(n)))
+      .find(Boolean);
+    if (!address) unmatched.push(r.name ?? "");
+    return {
+      code: r.prison ?? "",
+      name: r.name ?? "",
+      operator: r.operator || null,
+      addressLines: address ? (address["address-text"] ?? "").split("|").filter(Boolean) : [],
+      postcode: address?.postcode || null,
+      openedOn: r["start-date"] || null,
+      closedOn: r["end-date"] || null,
+    };
+  });
+  return { seeds, unmatched };
+}
+
+/** Loads the establishments into an empty table (any database, not only demo ones). */
+export async function loadEstablishments(db: Db): Promise<number> {
+  return asSystem(db, async (tx) => {
+    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*) as n from establishments`);
+    if (toInt(row?.n ?? 0) > 0) return 0;
+    const { seeds } = readEstablishmentSeeds();
+    await tx
+      .insert(establishments)
+      .values(seeds.map((s) => ({ ...s, source: "register" as const })));
+    return seeds.length;
+  });
+}
+
+export interface EstablishmentOption {
+  id: string;
+  name: string;
+  closed: boolean;
+}
+
+/** For pickers: open establishments first, then closed ones (people may still be recorded there). */
+export async function listEstablishmentOptions(tx: Queryable): Promise<EstablishmentOption[]> {
+  const rows = await tx
+    .select({ id: establishments.id, name: establishments.name, closedOn: establishments.closedOn })
+    .from(establishments)
+    .orderBy(asc(establishments.name));
+  return rows
+    .map((r) => ({ id: r.id, name: r.name, closed: Boolean(r.closedOn) }))
+    .sort((a, b) => Number(a.closed) - Number(b.closed));
+}
