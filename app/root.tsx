@@ -116,10 +116,12 @@ const TITLES: Record<number, string> = {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error)) {
-    const message =
+    // A message only when there is one: the 404 route sends `message: null` for the default text.
+    const given =
       typeof error.data === "object" && error.data && "message" in error.data
-        ? String(error.data.message)
+        ? error.data.message
         : null;
+    const message = typeof given === "string" && given.trim() ? given : null;
     return (
       <>
         <title>{`${TITLES[error.status] ?? "Something went wrong"} – Clearname`}</title>

@@ -1,4 +1,9 @@
 import { index, type RouteConfig, route } from "@react-router/dev/routes";
+import imports from "./route-lists/imports";
+import letters from "./route-lists/letters";
+import onlineApplication from "./route-lists/online-application";
+import postalEntry from "./route-lists/postal-entry";
+import queue from "./route-lists/queue";
 
 export default [
   index("routes/home.tsx"),
@@ -18,5 +23,11 @@ export default [
   route("admin/users", "routes/admin.users.tsx"),
   route("admin/audit", "routes/admin.audit.tsx"),
   route("admin/outbox", "routes/admin.outbox.tsx"),
+  // Intake: each list is kept beside the pages it names.
+  ...onlineApplication,
+  ...postalEntry,
+  ...queue,
+  ...letters,
+  ...imports,
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -36,8 +36,12 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
       );
     }
     let sent = request.headers.get("x-csrf-token");
-    if (!sent) {
-      const type = request.headers.get("content-type") ?? "";
+    const type = request.headers.get("content-type") ?? "";
+    if (!sent && type.includes("multipart/form-data")) {
+      // Uploads are streamed by their action with a size limit, never buffered here: their
+      // forms carry the token in the action URL (`?_csrf=…`, see useCsrfToken).
+      sent = url.searchParams.get(CSRF_FIELD);
+    } else if (!sent) {
       if (type.includes("form")) {
         const form = await request.clone().formData();
         const value = form.get(CSRF_FIELD);

@@ -4,14 +4,23 @@ import {
   getCollectionProps,
   getInputProps,
   getSelectProps,
+  getTextareaProps,
 } from "@conform-to/react";
 import { useEffect, useRef } from "react";
 import { useRouteLoaderData } from "react-router";
 
-/** The hidden CSRF field every state-changing form carries (checked in app/access/csrf.server.ts). */
-export function CsrfInput() {
+/** The CSRF token of this browser (checked in app/access/csrf.server.ts). */
+export function useCsrfToken(): string {
   const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
-  return <input type="hidden" name="_csrf" value={root?.csrf ?? ""} />;
+  return root?.csrf ?? "";
+}
+
+/**
+ * The hidden CSRF field every state-changing form carries. An upload form
+ * (multipart/form-data) puts the token in its action URL instead: `?_csrf=${useCsrfToken()}`.
+ */
+export function CsrfInput() {
+  return <input type="hidden" name="_csrf" value={useCsrfToken()} />;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: any form's fields
@@ -188,6 +197,27 @@ export function ChoiceField({
           ))}
         </div>
       </fieldset>
+    </div>
+  );
+}
+
+export function TextareaField({ field, label, hint, rows = 5 }: FieldProps & { rows?: number }) {
+  const { key, ...props } = getTextareaProps(field, { ariaAttributes: false });
+  return (
+    <div className={`field${field.errors?.length ? " field-error" : ""}`}>
+      <label htmlFor={field.id} className="label">
+        {label}
+      </label>
+      <Hint field={field} hint={hint} />
+      <FieldError field={field} />
+      <textarea
+        key={key}
+        {...props}
+        rows={rows}
+        className="textarea"
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      />
     </div>
   );
 }

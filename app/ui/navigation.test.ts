@@ -11,12 +11,20 @@ describe("navigationFor", () => {
     const hrefs = navigationFor(ROLES.administrator.permissions, true).map((i) => i.href);
     expect(hrefs).toEqual([
       "/",
+      "/applications",
+      "/imports",
       "/organisations",
+      "/admin/establishments",
       "/admin/users",
       "/admin/audit",
       "/admin/outbox",
       "/account",
     ]);
+  });
+
+  it("shows an assessor applications but not imports or administration", () => {
+    const hrefs = navigationFor(ROLES.assessor.permissions, true).map((i) => i.href);
+    expect(hrefs).toEqual(["/", "/applications", "/organisations", "/account"]);
   });
 
   it("shows a caseworker only home and their account", () => {
