@@ -63,6 +63,8 @@ export const applicants = pgTable(
     language: text(),
     /** Letters must be marked "Legal Correspondence" (Rule 39 / rule 57). */
     legalCorrespondence: boolean().notNull().default(true),
+    /** Set when this record was merged into another as a true duplicate; it is kept for its history. */
+    mergedIntoId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     version: integer().notNull().default(1),

@@ -1,0 +1,1 @@
+ALTER TABLE "applicants" ADD COLUMN "merged_into_id" uuid;
