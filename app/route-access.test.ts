@@ -35,7 +35,8 @@ async function declarations() {
   return lines;
 }
 
-describe("route access", () => {
+// Importing every route module is slow on a busy machine.
+describe("route access", { timeout: 60_000 }, () => {
   it("has every route declare who may use it, as its first middleware", async () => {
     const lines = await declarations();
     expect(lines.filter((l) => l.includes("UNDECLARED"))).toEqual([]);

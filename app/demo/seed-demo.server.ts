@@ -5,6 +5,7 @@ import { asSystem, type Db, queryRows, toInt } from "~/db/database.server";
 import { memberships, organisations, users } from "~/db/schema";
 import { encrypt } from "~/identity/crypto.server";
 import { hashPassword } from "~/identity/passwords.server";
+import { seedDemoIntake } from "./seed-demo-intake.server";
 
 /** Every demo account signs in with this password. */
 export const DEMO_PASSWORD = "clearname-demo";
@@ -151,7 +152,10 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-/** Loads the demo network, projects and one user per role, only into an empty database. */
+/**
+ * Loads the demo network, projects, one user per role and fictional applications, only into
+ * an empty database. Establishments must be loaded first (server/start.ts does).
+ */
 export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return asSystem(db, async (tx) => {
@@ -178,6 +182,7 @@ export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
         .returning();
       if (row) orgIds.set(row.name, row.id);
     }
+    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const [user] = await tx
         .insert(users)
@@ -191,6 +196,7 @@ export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
         .returning();
       const organisationId = orgIds.get(u.organisation);
       if (!user || !organisationId) throw new Error(`demo user ${u.email} has no organisation`);
+      userIds.set(u.email, user.id);
       const endsOn = u.endsInMonths
         ? new Date(Date.now() + u.endsInMonths * 30 * 86_400_000).toISOString().slice(0, 10)
         : null;
@@ -198,13 +204,15 @@ export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
         .insert(memberships)
         .values({ userId: user.id, organisationId, roleKey: u.roleKey, endsOn });
     }
+    // Recorded by the demo intake officer, as if they had typed them in.
+    const applications = await seedDemoIntake(tx, userIds.get("intake@clearname.test") ?? "");
     await recordAuditEvent(
       tx,
       { userId: null },
       {
         action: "demo.seeded",
         entityType: "database",
-        details: { projects: PROJECTS.length, users: DEMO_USERS.length },
+        details: { projects: PROJECTS.length, users: DEMO_USERS.length, applications },
       },
     );
     return true;

@@ -1,0 +1,138 @@
+import { longDate, type MergeValues, merge } from "./merge";
+import type { LetterTemplate, LetterTemplateKey } from "./templates";
+
+export type Jurisdiction = "england_wales" | "scotland" | "northern_ireland";
+
+/** What a letter is made from: the facts of one application on the day it is written. */
+export interface LetterFacts {
+  applicant: {
+    name: string;
+    prisonerNumber: string | null;
+    otherPrisonerNumber: string | null;
+    postalAddress: string | null;
+    largePrint: boolean;
+    legalCorrespondence: boolean;
+    language: string | null;
+  };
+  establishment: {
+    name: string;
+    addressLines: string[];
+    postcode: string | null;
+    jurisdiction: Jurisdiction;
+  } | null;
+  application: { reference: string; receivedOn: string };
+  network: { name: string; returnAddress: string[] };
+  /** The date of the letter (YYYY-MM-DD). */
+  date: string;
+}
+
+/** A letter ready to render: both renderers (PDF and DOCX) lay out exactly this. */
+export interface LetterContent {
+  template: LetterTemplateKey;
+  title: string;
+  reference: string;
+  largePrint: boolean;
+  /** "LEGAL CORRESPONDENCE" at the top, with the prison rule that protects it where known. */
+  marking: { text: string; rule: string | null } | null;
+  sender: string[];
+  recipient: string[];
+  date: string;
+  referenceLine: string;
+  heading: string;
+  salutation: string;
+  paragraphs: { heading?: string; text: string }[];
+  signOff: string[];
+}
+
+/** Rule 39 (England and Wales) and rule 57 (Scotland) keep legal letters from being read. */
+const PRISON_RULE: Record<Jurisdiction, string | null> = {
+  england_wales: "Rule 39",
+  scotland: "Rule 57",
+  northern_ireland: null,
+};
+
+const PRISON_NAME = /^(HMP|HM Prison|HMYOI|HMP\/YOI|YOI|HMIRC|IRC)\b/i;
+
+function lines(text: string): string[] {
+  const split = text.includes("\n") ? text.split(/\r?\n/) : text.split(",");
+  return split.map((l) => l.trim()).filter(Boolean);
+}
+
+/**
+ * Where the letter goes: the prison's postal address (its name, address lines and postcode),
+ * or, for someone not in prison, their own postal address. `complete` is false when there is
+ * nothing a postman could deliver to (an establishment with no address on file, say).
+ */
+export function deliveryAddress(facts: LetterFacts): { lines: string[]; complete: boolean } {
+  const e = facts.establishment;
+  if (e) {
+    const address = [...e.addressLines, ...(e.postcode ? [e.postcode] : [])];
+    // Some addresses already start with the prison's postal name ("HM Prison Garth").
+    const named = PRISON_NAME.test(e.addressLines[0] ?? "");
+    return {
+      lines: named ? address : [e.name, ...address],
+      complete: e.addressLines.length > 0 && !!e.postcode,
+    };
+  }
+  const own = lines(facts.applicant.postalAddress ?? "");
+  return { lines: own, complete: own.length > 0 };
+}
+
+export function mergeValues(facts: LetterFacts): MergeValues {
+  const e = facts.establishment;
+  return {
+    "applicant.name": facts.applicant.name,
+    "applicant.prisonerNumber":
+      facts.applicant.prisonerNumber ?? facts.applicant.otherPrisonerNumber ?? "",
+    "establishment.name": e?.name ?? "",
+    "establishment.address": e
+      ? [...e.addressLines, ...(e.postcode ? [e.postcode] : [])].join("\n")
+      : "",
+    "recipient.address": deliveryAddress(facts).lines.join("\n"),
+    "application.reference": facts.application.reference,
+    "application.receivedOn": longDate(facts.application.receivedOn),
+    date: longDate(facts.date),
+    "network.name": facts.network.name,
+    "network.returnAddress": facts.network.returnAddress.join("\n"),
+  };
+}
+
+/** Merges a template with one application's facts. */
+export function buildLetter(template: LetterTemplate, facts: LetterFacts): LetterContent {
+  const values = mergeValues(facts);
+  const inline = (text: string) =>
+    merge(text, values)
+      .replace(/\s*\n\s*/g, ", ")
+      .replace(/(, )+/g, ", ");
+  const block = (texts: readonly string[]) =>
+    texts.flatMap((t) =>
+      merge(t, values)
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
+  const rule = facts.establishment ? PRISON_RULE[facts.establishment.jurisdiction] : null;
+  return {
+    template: template.key,
+    title: inline(template.title),
+    reference: facts.application.reference,
+    largePrint: facts.applicant.largePrint,
+    marking: facts.applicant.legalCorrespondence ? { text: "LEGAL CORRESPONDENCE", rule } : null,
+    sender: block(template.sender),
+    recipient: block(template.recipient),
+    date: values.date,
+    referenceLine: `Our reference: ${facts.application.reference}`,
+    heading: inline(template.heading),
+    salutation: inline(template.salutation),
+    paragraphs: template.paragraphs.map((p) => ({
+      ...(p.heading ? { heading: inline(p.heading) } : {}),
+      text: inline(p.text),
+    })),
+    signOff: template.signOff.map(inline),
+  };
+}
+
+/** A file name that says what the letter is: CN-2026-00042-acknowledgement.pdf. */
+export function letterFilename(letter: LetterContent, extension: "pdf" | "docx"): string {
+  return `${letter.reference}-${letter.template}.${extension}`;
+}

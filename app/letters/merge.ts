@@ -1,0 +1,59 @@
+/**
+ * The merge fields a letter template may use, with what each holds. Templates are data
+ * (app/letters/templates.ts); this list is what an administrator editing them would be shown.
+ */
+export const MERGE_FIELDS = {
+  "applicant.name": "The applicant's full name",
+  "applicant.prisonerNumber": "The applicant's prisoner number, if any",
+  "establishment.name": "The prison the applicant is held in, if any",
+  "establishment.address": "The prison's postal address on one line",
+  "recipient.address": "Where the letter goes: the prison's address, or the applicant's own",
+  "application.reference": "The application's reference, e.g. CN-2026-00042",
+  "application.receivedOn": "The day the application arrived, e.g. 2 November 2026",
+  date: "The date of the letter, e.g. 9 November 2026",
+  "network.name": "The network's name",
+  "network.returnAddress": "The network's return address on one line",
+} as const;
+
+export type MergeField = keyof typeof MERGE_FIELDS;
+export type MergeValues = Record<MergeField, string>;
+
+const FIELD = /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g;
+
+export class TemplateError extends Error {}
+
+function isMergeField(name: string): name is MergeField {
+  return Object.hasOwn(MERGE_FIELDS, name);
+}
+
+/** The merge fields a template text uses, in order of first use. */
+export function fieldsUsed(text: string): string[] {
+  return [...new Set([...text.matchAll(FIELD)].map((m) => m[1] ?? ""))];
+}
+
+/**
+ * Replaces each `{{field}}` with its value, in one pass: a value that itself looks like
+ * `{{…}}` (someone's name can be anything) is printed as it is, never merged again.
+ * An unknown field is a mistake in the template and is refused, not printed blank.
+ */
+export function merge(text: string, values: MergeValues): string {
+  return text.replace(FIELD, (_whole, name: string) => {
+    if (!isMergeField(name)) throw new TemplateError(`Unknown merge field {{${name}}}`);
+    return values[name];
+  });
+}
+
+/** Unknown fields in a template's texts; empty when the template is sound. */
+export function unknownFields(texts: readonly string[]): string[] {
+  return texts.flatMap(fieldsUsed).filter((name) => !isMergeField(name));
+}
+
+/** 2026-11-02 → "2 November 2026", as British letters write dates. */
+export function longDate(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T00:00:00Z`));
+}

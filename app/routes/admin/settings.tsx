@@ -1,0 +1,88 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, Link, redirect } from "react-router";
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import { getNetworkSettings, updateNetworkSettings } from "~/settings/network-settings.server";
+import { MAX_TARGET_DAYS, MIN_TARGET_DAYS, SettingsSchema } from "~/settings/schemas";
+import { CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
+import type { Route } from "./+types/settings";
+
+export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:settings:any"))];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const saved = new URL(request.url).searchParams.get("saved");
+  const settings = await asViewer(context, (tx) => getNetworkSettings(tx));
+  return { settings, saved };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const { changed } = await asViewer(context, (tx, acting) =>
+    updateNetworkSettings(tx, acting, submission.value),
+  );
+  throw redirect(`/admin/settings?saved=${changed.length}`);
+}
+
+export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
+  const { settings, saved } = loaderData;
+  const [form, fields] = useForm({
+    id: "settings",
+    lastResult: actionData?.result,
+    defaultValue: {
+      acknowledgementTargetDays: String(settings.acknowledgementTargetDays),
+      returnAddress: settings.returnAddress.join("\n"),
+    },
+    constraint: getZodConstraint(SettingsSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
+  });
+  return (
+    <div className="narrow">
+      <title>Network settings – Clearname</title>
+      <h1>Network settings</h1>
+      {saved !== null ? (
+        <div className="notice" role="status">
+          <p>{saved === "0" ? "Nothing had changed." : "The settings have been saved."}</p>
+        </div>
+      ) : null}
+      {settings.returnAddress.length === 0 ? (
+        <p className="notice notice-warning">
+          There is no return address yet: letters and questionnaires go out with the network's name
+          only. Add it below.
+        </p>
+      ) : null}
+      <ErrorSummary
+        form={form}
+        fields={{
+          acknowledgementTargetDays: fields.acknowledgementTargetDays,
+          returnAddress: fields.returnAddress,
+        }}
+      />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <TextField
+          field={fields.acknowledgementTargetDays}
+          label="Acknowledgement target, in working days"
+          hint={`From ${MIN_TARGET_DAYS} to ${MAX_TARGET_DAYS}; Monday to Friday count. A new target applies to applications recorded from now on.`}
+          type="number"
+          width="short"
+        />
+        <TextareaField
+          field={fields.returnAddress}
+          label="Return address"
+          hint="Printed on every letter and questionnaire, under the network's name: one line a line, with the postcode last"
+          rows={5}
+        />
+        <button type="submit" className="button">
+          Save settings
+        </button>
+      </Form>
+      <p>
+        <Link to="/admin/establishments">Prison establishments</Link>
+      </p>
+    </div>
+  );
+}

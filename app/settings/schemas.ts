@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+export const MIN_TARGET_DAYS = 1;
+export const MAX_TARGET_DAYS = 60;
+
+/** The network-settings form, used by the browser and the server. */
+export const SettingsSchema = z.object({
+  acknowledgementTargetDays: z
+    .string({ error: "Enter the acknowledgement target in working days" })
+    .trim()
+    .min(1, "Enter the acknowledgement target in working days")
+    .regex(/^\d+$/, "The acknowledgement target must be a whole number of working days")
+    .transform(Number)
+    .refine(
+      (n) => n >= MIN_TARGET_DAYS && n <= MAX_TARGET_DAYS,
+      `The acknowledgement target must be between ${MIN_TARGET_DAYS} and ${MAX_TARGET_DAYS} working days`,
+    ),
+  /** One line of the address a line. */
+  returnAddress: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .refine((lines) => lines.length <= 8, "Give the return address in 8 lines or fewer")
+    .refine(
+      (lines) => lines.every((l) => l.length <= 100),
+      "Each line of the return address must be 100 characters or fewer",
+    ),
+});
+
+export type SettingsInput = z.infer<typeof SettingsSchema>;
