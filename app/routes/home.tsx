@@ -37,6 +37,12 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           eligibility, referral and casework, with the access, audit and retention that
           criminal-offence data needs.
         </p>
+        <p>If you, or someone you know, was wrongly convicted, you can ask us for help.</p>
+        <p>
+          <Link to="/apply" className="button">
+            Apply for help
+          </Link>
+        </p>
         <p>
           <Link to="/sign-in" className="button">
             Staff sign in
