@@ -1,0 +1,81 @@
+import type { RoleKey } from "../../app/access/catalogue";
+import { DEMO_USERS, signIn, signOut } from "./support/auth";
+import { expect, expectAccessible, test } from "./support/fixtures";
+
+/**
+ * The navigation entries that depend on the role, and which each role sees. Every role's
+ * navigation starts with "Home" and ends with "Your account"; the entries of other areas
+ * (added as they are built) are not fixed here, but these four must be shown or hidden exactly.
+ */
+const GUARDED = ["Network and projects", "Users", "Audit trail", "Outbox"] as const;
+type Guarded = (typeof GUARDED)[number];
+const NETWORK_STAFF: Guarded[] = ["Network and projects"];
+const SEES: Record<RoleKey, Guarded[]> = {
+  administrator: ["Network and projects", "Users", "Audit trail", "Outbox"],
+  data_protection_officer: ["Network and projects", "Audit trail"],
+  intake_officer: NETWORK_STAFF,
+  assessor: NETWORK_STAFF,
+  referral_coordinator: NETWORK_STAFF,
+  trainer: NETWORK_STAFF,
+  project_lead: [],
+  caseworker: [],
+  project_administrator: [],
+};
+
+const ROLE_LABELS: Record<RoleKey, string> = {
+  administrator: "Administrator",
+  data_protection_officer: "Data-protection officer",
+  intake_officer: "Intake officer",
+  assessor: "Assessor",
+  referral_coordinator: "Referral coordinator",
+  trainer: "Trainer",
+  project_lead: "Project lead",
+  caseworker: "Caseworker",
+  project_administrator: "Project administrator",
+};
+
+test.describe("signing in as each demo role", () => {
+  test("the demo data has the ten demo users, two with a second factor", () => {
+    expect(DEMO_USERS).toHaveLength(10);
+    expect(DEMO_USERS.filter((u) => u.twoFactor).map((u) => u.email)).toEqual([
+      "admin@clearname.test",
+      "dpo@clearname.test",
+    ]);
+  });
+
+  for (const user of DEMO_USERS) {
+    test(`${user.email} (${ROLE_LABELS[user.roleKey]}) signs in, sees their home page and navigation, and signs out`, async ({
+      page,
+    }) => {
+      await signIn(page, user.email);
+
+      await expect(page).toHaveURL("/");
+      await expect(page).toHaveTitle("Home – Clearname");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${user.name}`);
+      await expect(page.getByRole("banner")).toContainText(user.name);
+
+      const nav = page.getByRole("navigation", { name: "Main" });
+      await expect(nav.getByRole("link").first()).toHaveText("Home");
+      await expect(nav.getByRole("link").last()).toHaveText("Your account");
+      const shown = (await nav.getByRole("link").allTextContents()).map((t) => t.trim());
+      const sees = SEES[user.roleKey];
+      expect(shown.filter((label) => GUARDED.includes(label as Guarded))).toEqual(
+        GUARDED.filter((label) => sees.includes(label)),
+      );
+
+      // Their role, in their organisation, is on the home page.
+      const role = page.getByRole("listitem").filter({ hasText: user.organisation });
+      await expect(role.getByRole("link", { name: user.organisation })).toBeVisible();
+      await expect(role).toContainText(ROLE_LABELS[user.roleKey]);
+      if (user.endsInMonths)
+        await expect(role).toContainText(/Your access ends on \d{4}-\d{2}-\d{2}/);
+      await expectAccessible(page, "home page");
+
+      await signOut(page);
+      // The session is over on the server too, not only in the header.
+      const after = await page.request.get("/account", { maxRedirects: 0 });
+      expect(after.status()).toBe(302);
+      expect(after.headers().location).toBe("/sign-in?redirectTo=%2Faccount");
+    });
+  }
+});

@@ -1,0 +1,171 @@
+import AxeBuilder from "@axe-core/playwright";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  test as base,
+  expect,
+  type Page,
+} from "@playwright/test";
+
+// axe-core's types, without depending on axe-core directly (it comes with @axe-core/playwright).
+type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
+type Result = AxeResults["violations"][number];
+
+/** WCAG 2.0, 2.1 and 2.2 A and AA: what every page of Clearname must pass. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+interface Visits {
+  /** The page's current address, or null before its first real navigation. */
+  current: string | null;
+  checked: boolean;
+  /** Addresses the page moved away from without an accessibility check. */
+  unchecked: string[];
+}
+
+const visits = new WeakMap<Page, Visits>();
+let trackedThisTest: Page[] = [];
+/** Contexts opened with JavaScript off, where axe cannot run in the page itself. */
+const withoutJavaScript = new WeakSet<BrowserContext>();
+/** Where those pages' copies are checked: one page with JavaScript on, per browser. */
+const copyPages = new WeakMap<Browser, Page>();
+
+/** Follows a page's navigations, so that a test that forgets to check a page it visited fails. */
+function track(page: Page) {
+  if (visits.has(page)) return;
+  const state: Visits = { current: null, checked: false, unchecked: [] };
+  visits.set(page, state);
+  trackedThisTest.push(page);
+  page.on("framenavigated", (frame) => {
+    if (frame !== page.mainFrame()) return;
+    const url = frame.url();
+    if (url === "about:blank" || url === state.current) return;
+    if (state.current !== null && !state.checked) state.unchecked.push(state.current);
+    state.current = url;
+    state.checked = false;
+  });
+}
+
+function trackContext(context: BrowserContext) {
+  for (const page of context.pages()) track(page);
+  context.on("page", track);
+}
+
+function formatViolations(url: string, label: string | undefined, violations: Result[]): string {
+  const lines = [
+    `${violations.length} accessibility violation${violations.length === 1 ? "" : "s"} on ${
+      label ? `${label} (${url})` : url
+    }:`,
+  ];
+  violations.forEach((v, i) => {
+    lines.push("", `${i + 1}. ${v.id} [${v.impact ?? "unknown impact"}]: ${v.help}`);
+    lines.push(`   ${v.helpUrl}`);
+    for (const node of v.nodes.slice(0, 8)) {
+      lines.push(`   - at ${node.target.join(" ")}`);
+      lines.push(`     ${node.html.replace(/\s+/g, " ").slice(0, 200)}`);
+      for (const summary of (node.failureSummary ?? "").split("\n").filter(Boolean)) {
+        lines.push(`       ${summary.trim()}`);
+      }
+    }
+    if (v.nodes.length > 8) lines.push(`   … and ${v.nodes.length - 8} more elements`);
+  });
+  return lines.join("\n");
+}
+
+/**
+ * axe is a script: in a page with JavaScript off it cannot run. It runs instead on a copy of
+ * the page as the browser has it (the server's HTML, less its scripts), at the same address
+ * so that the stylesheets load, in a context with JavaScript on.
+ */
+async function analyzeCopy(page: Page): Promise<AxeResults> {
+  const url = page.url().replace(/#.*$/, "");
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
+  const browser = page.context().browser();
+  if (!browser) throw new Error("expectAccessible: the page has no browser");
+  let copy = copyPages.get(browser);
+  if (!copy || copy.isClosed()) {
+    copy = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
+    copyPages.set(browser, copy);
+  }
+  await copy.goto("about:blank");
+  await copy.unrouteAll();
+  await copy.route(
+    (u) => u.href === url,
+    (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+  );
+  await copy.goto(url);
+  return new AxeBuilder({ page: copy }).withTags(WCAG_TAGS).analyze();
+}
+
+/**
+ * Runs axe on the page as it is now (WCAG 2.2 AA) and fails the test on any violation,
+ * listing each rule, the elements it failed on and how to fix them. Every test calls it on
+ * every page it visits; the `test` below fails a test that visited a page without it.
+ */
+export async function expectAccessible(page: Page, label?: string): Promise<void> {
+  const state = visits.get(page);
+  const results = withoutJavaScript.has(page.context())
+    ? await analyzeCopy(page)
+    : await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  if (state) state.checked = true;
+  if (results.violations.length > 0) {
+    await base.info().attach(`axe violations${label ? ` (${label})` : ""}`, {
+      body: JSON.stringify(results.violations, null, 2),
+      contentType: "application/json",
+    });
+  }
+  expect(results.violations.length, formatViolations(page.url(), label, results.violations)).toBe(
+    0,
+  );
+}
+
+export interface Fixtures {
+  /** A new browser context (for a second person, or JavaScript off), closed after the test. */
+  openContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+  accessibilityGuard: undefined;
+}
+
+export const test = base.extend<Fixtures>({
+  context: async ({ context, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled === false) withoutJavaScript.add(context);
+    trackContext(context);
+    await use(context);
+  },
+  openContext: async ({ browser, contextOptions }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async (options) => {
+      const context = await browser.newContext({ ...contextOptions, ...options });
+      opened.push(context);
+      if (options?.javaScriptEnabled === false) withoutJavaScript.add(context);
+      trackContext(context);
+      return context;
+    });
+    for (const context of opened) await context.close();
+  },
+  accessibilityGuard: [
+    // Playwright reads the fixtures a function needs from its first parameter: none here.
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the object pattern
+    async ({}, use, testInfo) => {
+      trackedThisTest = [];
+      await use(undefined);
+      const missed = trackedThisTest.flatMap((page) => {
+        const state = visits.get(page);
+        if (!state) return [];
+        return state.current !== null && !state.checked
+          ? [...state.unchecked, state.current]
+          : state.unchecked;
+      });
+      trackedThisTest = [];
+      // Only worth saying when the test otherwise passed.
+      if (testInfo.status === testInfo.expectedStatus) {
+        expect(
+          missed,
+          `Pages visited without an accessibility check (call expectAccessible on each):\n${missed.join("\n")}`,
+        ).toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
