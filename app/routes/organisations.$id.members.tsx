@@ -34,7 +34,6 @@ export async function loader({ params, context }: Route.LoaderArgs) {
         label: ROLES[key].label,
       })),
       members: members.map((m) => ({ ...m, role: ROLES[m.roleKey].label })),
-      today: new Date().toISOString().slice(0, 10),
     };
   });
 }
@@ -52,7 +51,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await asViewer(context, (tx, acting) =>
       setMembershipEnd(tx, acting, {
         membershipId: parsed.data.membershipId,
-        endsOn: parsed.data.endsOn ?? new Date().toISOString().slice(0, 10),
+        endsOn: parsed.data.endsOn ?? null,
       }),
     );
     throw redirect(`/organisations/${params.id}/members?ended=1`);
@@ -90,7 +89,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function Members({ loaderData, actionData }: Route.ComponentProps) {
-  const { organisation, roles, members, today } = loaderData;
+  const { organisation, roles, members } = loaderData;
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "add-member",
@@ -183,14 +182,14 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                     <input type="hidden" name="intent" value="end" />
                     <input type="hidden" name="membershipId" value={m.membershipId} />
                     <label htmlFor={`ends-${m.membershipId}`} className="visually-hidden">
-                      Access of {m.name} as {m.role} ends on
+                      Access of {m.name} as {m.role} ends on (leave empty for no end date)
                     </label>
                     <input
                       id={`ends-${m.membershipId}`}
                       name="endsOn"
                       type="date"
                       className="input input-medium"
-                      defaultValue={m.endsOn ?? today}
+                      defaultValue={m.endsOn ?? ""}
                     />
                     <button type="submit" className="button button-secondary">
                       Set end date<span className="visually-hidden"> for {m.name}</span>

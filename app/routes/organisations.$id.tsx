@@ -42,9 +42,11 @@ export default function OrganisationPage({ loaderData }: Route.ComponentProps) {
     ? "Project added."
     : searchParams.get("saved")
       ? "Changes saved."
-      : searchParams.get("member")
-        ? "Membership saved."
-        : null;
+      : searchParams.get("member") === "invited"
+        ? "Membership saved. They have been e-mailed an invitation to choose a password."
+        : searchParams.get("member")
+          ? "Membership saved."
+          : null;
   return (
     <>
       <title>{`${o.name} – Clearname`}</title>

@@ -1,0 +1,172 @@
+import { data, Link, useLocation } from "react-router";
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import { can } from "~/access/viewer";
+import { AppError } from "~/errors/app-error";
+import { changeApplicationState } from "~/intake/change-state.server";
+import { listEstablishmentOptions } from "~/intake/establishments.server";
+import { assignApplications } from "~/intake/queue/assign-applications.server";
+import { BulkActions, type BulkError, type BulkResult } from "~/intake/queue/bulk-actions";
+import { BulkActionSchema, bulkInput } from "~/intake/queue/bulk-schema";
+import { sumCounts } from "~/intake/queue/counts";
+import { listAssignableStaff } from "~/intake/queue/list-assignable-staff.server";
+import { listQueue } from "~/intake/queue/list-queue.server";
+import { QueueFilterForm } from "~/intake/queue/queue-filter-form";
+import { parseQueueParams, queueSearch } from "~/intake/queue/queue-params";
+import { formatCount, Pagination, QueueTable } from "~/intake/queue/queue-table";
+import { type ApplicationState, STATE_LABELS } from "~/intake/transitions";
+import type { Route } from "./+types/applications";
+
+export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const { request: queueRequest, errors } = parseQueueParams(url.searchParams);
+  return asViewer(context, async (tx, acting) => {
+    const page = await listQueue(tx, acting, queueRequest);
+    const staff = await listAssignableStaff(tx);
+    const establishments = await listEstablishmentOptions(tx);
+    return {
+      page,
+      filters: queueRequest.filters,
+      raw: {
+        receivedFrom: url.searchParams.get("receivedFrom") ?? "",
+        receivedTo: url.searchParams.get("receivedTo") ?? "",
+      },
+      errors,
+      staff: staff.map((s) => ({
+        value: s.id,
+        label: s.id === acting.viewer.id ? `${s.name} (you)` : s.name,
+      })),
+      establishments: establishments.map((e) => ({
+        value: e.id,
+        label: e.closed ? `${e.name} (closed)` : e.name,
+      })),
+      canManage: can(acting.viewer, "manage:application:any"),
+    };
+  });
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const parsed = BulkActionSchema.safeParse(bulkInput(formData));
+  if (!parsed.success) {
+    const errors: BulkError[] = parsed.error.issues.map((i) => ({
+      field: String(i.path[0] ?? "ids"),
+      message: i.message,
+    }));
+    return data({ result: null, errors }, { status: 400 });
+  }
+  const v = parsed.data;
+  const outcome = await asViewer(context, async (tx, acting) => {
+    try {
+      return v.intent === "assign"
+        ? await assignApplications(tx, acting, v.ids, v.assigneeId === "none" ? null : v.assigneeId)
+        : await changeApplicationState(tx, acting, v.ids, {
+            to: v.to,
+            closedReason: v.closedReason,
+          });
+    } catch (error) {
+      if (error instanceof AppError && error.code === "INVALID")
+        return { field: String(error.details.field ?? "ids"), message: error.message };
+      throw error;
+    }
+  });
+  if ("message" in outcome) return data({ result: null, errors: [outcome] }, { status: 400 });
+  const result: BulkResult = {
+    intent: v.intent,
+    changed: outcome.changed.length,
+    skipped: outcome.skipped,
+  };
+  return { result, errors: [] as BulkError[] };
+}
+
+export default function ApplicationsQueue({ loaderData, actionData }: Route.ComponentProps) {
+  const { page, filters } = loaderData;
+  const location = useLocation();
+  const states = Object.keys(STATE_LABELS) as ApplicationState[];
+  const withoutState = { ...filters, state: undefined };
+  const counts = page.counts;
+  const allCount = counts ? sumCounts(states.map((s) => counts[s])) : null;
+  const caption = filters.state ? `${STATE_LABELS[filters.state]} applications` : "Applications";
+  return (
+    <>
+      <title>Applications – Clearname</title>
+      <h1>Applications</h1>
+      {loaderData.canManage ? (
+        <p>
+          <Link to="/applications/new" className="button">
+            Enter a postal application
+          </Link>
+        </p>
+      ) : null}
+      <QueueFilterForm
+        key={location.search}
+        filters={filters}
+        raw={loaderData.raw}
+        errors={loaderData.errors}
+        establishments={loaderData.establishments}
+        staff={loaderData.staff}
+      />
+      <nav aria-labelledby="states-heading" className="state-counts">
+        <h2 id="states-heading">By state</h2>
+        <ul className="plain-list">
+          <li>
+            <Link to={queueSearch(withoutState)} aria-current={filters.state ? undefined : "true"}>
+              All states ({formatCount(allCount)})
+            </Link>
+          </li>
+          {states.map((s) => (
+            <li key={s}>
+              <Link
+                to={queueSearch({ ...filters, state: s })}
+                aria-current={filters.state === s ? "true" : undefined}
+              >
+                {STATE_LABELS[s]} ({formatCount(counts?.[s] ?? null)})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {page.search?.unusable ? (
+        <div className="notice notice-warning" role="status">
+          <p>
+            Search for at least 3 letters of a name, a whole reference like CN-2026-00042, or a
+            prisoner number like A1234BC.
+          </p>
+        </div>
+      ) : null}
+      {page.search?.fuzzy ? (
+        <div className="notice" role="status">
+          <p>No name contains every word searched for: these are the most similar names.</p>
+        </div>
+      ) : null}
+      {page.search?.truncated ? (
+        <div className="notice notice-warning" role="status">
+          <p>Very many people have that name: add more of it to see them all.</p>
+        </div>
+      ) : null}
+      {loaderData.canManage ? (
+        <BulkActions
+          staff={loaderData.staff}
+          result={actionData?.result ?? null}
+          errors={actionData?.errors ?? []}
+        />
+      ) : null}
+      <h2>{caption}</h2>
+      <QueueTable rows={page.rows} selectable={loaderData.canManage} caption={caption} />
+      <Pagination
+        page={page.page}
+        total={page.total}
+        previousHref={
+          page.previous
+            ? queueSearch(filters, { before: page.previous, page: page.page - 1 })
+            : null
+        }
+        nextHref={
+          page.next ? queueSearch(filters, { after: page.next, page: page.page + 1 }) : null
+        }
+      />
+    </>
+  );
+}
