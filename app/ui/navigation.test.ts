@@ -15,6 +15,7 @@ describe("navigationFor", () => {
       "/imports",
       "/organisations",
       "/admin/establishments",
+      "/admin/settings",
       "/admin/users",
       "/admin/audit",
       "/admin/outbox",

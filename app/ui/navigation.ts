@@ -10,6 +10,7 @@ const ITEMS: { href: string; label: string; needs?: Permission; anyOf?: Permissi
   { href: "/imports", label: "Imports", needs: "import:application:any" },
   { href: "/organisations", label: "Network and projects", needs: "view:organisation:any" },
   { href: "/admin/establishments", label: "Establishments", needs: "manage:establishment:any" },
+  { href: "/admin/settings", label: "Settings", needs: "manage:settings:any" },
   { href: "/admin/users", label: "Users", needs: "manage:user:any" },
   { href: "/admin/audit", label: "Audit trail", needs: "view:audit:any" },
   { href: "/admin/outbox", label: "Outbox", needs: "view:outbox:any" },
