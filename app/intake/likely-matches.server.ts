@@ -58,8 +58,11 @@ export async function findLikelyMatches(tx: Queryable, q: MatchQuery): Promise<L
   await tx.execute(
     sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true)`,
   );
+  // Trigram operators are not leakproof, so under row-level security PostgreSQL would not use
+  // the index for them; app_applicants_similar_to checks the permission itself and uses it.
   const nameBranches = names.map(
-    (n) => sql`select a.id, 'similar name' as reason from applicants a where a.names_text %> ${n}`,
+    (n) =>
+      sql`select f.id, 'similar name' as reason from app_applicants_similar_to(${n}, 50) as f(id)`,
   );
   const branches = [
     ...nameBranches,
@@ -98,7 +101,7 @@ export async function findLikelyMatches(tx: Queryable, q: MatchQuery): Promise<L
         word_similarity(${names[0]}, a.names_text) as similarity,
         l.id as application_id, l.reference, l.state, l.closed_reason, l.received_on::text as received_on
       from grouped g
-      join applicants a on a.id = g.id
+      join applicants a on a.id = g.id and a.merged_into_id is null
       left join lateral (
         select p.id, p.reference, p.state, p.closed_reason, p.received_on from applications p
         where p.applicant_id = a.id order by p.received_on desc, p.created_at desc limit 1

@@ -137,13 +137,15 @@ test("an intake officer filters and searches the queue, assigns and moves two ap
   );
   await expectAccessible(page, "likely matches after linking");
 
-  // Back in the queue the later one is flagged as a re-application.
+  // Back in the queue the later one is flagged as a re-application, with what became of the first.
   await page.goto(`/applications?q=${surname}`);
   await expect(
     page
       .getByRole("row")
       .filter({ hasText: again.reference })
       .getByRole("link", { name: /Re-application/ }),
-  ).toBeVisible();
+  ).toHaveText(
+    `Re-application after ${first.reference} (ready for assessment): matches for ${again.reference}`,
+  );
   await expectAccessible(page, "queue with the re-application");
 });

@@ -165,6 +165,11 @@ export const applications = pgTable(
     submittedBy: jsonb().$type<Record<string, unknown>>(),
     isDraft: boolean().notNull().default(false),
     importKey: text(),
+    /**
+     * The applicant has another application, or shares a prisoner number with another
+     * applicant: kept by triggers (drizzle/0009_intake_queue_scale.sql) for the queue's filter.
+     */
+    likelyDuplicate: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     version: integer().notNull().default(1),
