@@ -107,7 +107,9 @@ test("an administrator adds a member project, then invites a member to it", asyn
   await page.getByRole("button", { name: "Add member" }).click();
 
   await expect(page).toHaveURL(`${projectUrl}?member=invited`);
-  await expect(page.getByRole("status")).toHaveText("Membership saved.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Membership saved. They have been e-mailed an invitation to choose a password.",
+  );
   const row = page.getByRole("row").filter({ hasText: memberEmail });
   await expect(row.getByRole("cell")).toHaveText([
     "Nia Newcomer",
