@@ -141,20 +141,22 @@ export async function runImport(
     for await (const batch of rows()) {
       for (const o of batch) tally(counts, o);
       const valid = batch.flatMap((o) => (o.kind === "valid" ? [o.row] : []));
-      await as(async (tx) => {
-        const done = await insertBatch(tx, batchContext, valid);
-        counts.imported += done.imported;
-        counts.skipped += done.skipped;
+      // Counted once the batch has committed: a batch that fails leaves the counts as they were.
+      const done = await as(async (tx) => {
+        const batchDone = await insertBatch(tx, batchContext, valid);
         await tx
           .update(importRuns)
           .set({
             totalRows: counts.total,
             invalidRows: counts.invalid,
-            importedRows: counts.imported,
-            skippedRows: counts.skipped,
+            importedRows: counts.imported + batchDone.imported,
+            skippedRows: counts.skipped + batchDone.skipped,
           })
           .where(eq(importRuns.id, run.id));
+        return batchDone;
       });
+      counts.imported += done.imported;
+      counts.skipped += done.skipped;
       onProgress(counts.total);
     }
     return await as((tx) => finish(tx, acting, run, counts, null));
