@@ -40,5 +40,5 @@ export function FileField({
 
 /** The reply an upload form gets when the upload was refused before its fields could be read. */
 export function refusedUpload(message: string) {
-  return { status: "error" as const, initialValue: null, error: { file: [message] } };
+  return { status: "error" as const, initialValue: {}, error: { file: [message] } };
 }

@@ -105,17 +105,28 @@ export async function listImportRuns(tx: Queryable, acting: Acting, limit = 100)
     .limit(limit);
 }
 
-/** The file's header row and its first data row (examples of each column), for the mapping. */
+/** Data rows the mapping page looks through for an example of each column. */
+const EXAMPLE_ROWS = 20;
+
+/** The file's header row and an example of each column (its first value), for the mapping. */
 export async function readRunPreview(
   store: DocumentStore,
   run: ImportRun,
 ): Promise<{ headers: string[]; example: string[] }> {
-  const rows: string[][] = [];
+  let headers: string[] | null = null;
+  const example: string[] = [];
+  let seen = 0;
   for await (const row of readRows(await store.get(run.storageKey), run.format)) {
-    rows.push(row.cells);
-    if (rows.length === 2) break;
+    if (!headers) {
+      headers = row.cells;
+      continue;
+    }
+    row.cells.forEach((cell, i) => {
+      if (!example[i] && cell.trim()) example[i] = cell.trim();
+    });
+    if (++seen === EXAMPLE_ROWS) break;
   }
-  return { headers: rows[0] ?? [], example: rows[1] ?? [] };
+  return { headers: headers ?? [], example: Array.from(headers ?? [], (_, i) => example[i] ?? "") };
 }
 
 /**

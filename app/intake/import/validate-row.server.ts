@@ -40,8 +40,15 @@ const PLEA_BY_LABEL = new Map<string, string>(
   ]),
 );
 
+/** One message a field: "not a real date" says enough without "cannot be in the future" too. */
 function messages(error: z.ZodError): string[] {
-  return error.issues.map((i) => i.message);
+  const seen = new Set<string>();
+  return error.issues.flatMap((i) => {
+    const field = i.path.join(".");
+    if (seen.has(field)) return [];
+    seen.add(field);
+    return [i.message];
+  });
 }
 
 /**

@@ -130,7 +130,7 @@ export default function Mapping({ loaderData, actionData }: Route.ComponentProps
               </label>
               {c.example ? (
                 <p id={`col-${i}-hint`} className="hint">
-                  First row: {c.example.length > 80 ? `${c.example.slice(0, 80)}…` : c.example}
+                  For example: {c.example.length > 80 ? `${c.example.slice(0, 80)}…` : c.example}
                 </p>
               ) : null}
               {problem ? (
