@@ -1,39 +1,19 @@
 import type { RouterContextProvider } from "react-router";
-import { servicesContext } from "~/context.server";
-import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
+import type { DocumentStore } from "~/documents/storage.server";
+import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
 
 /** The encrypted document store under DATA_DIR, keyed by the app secret. */
-export function documentStoreFor(context: Readonly<RouterContextProvider>): DocumentStore {
-  const { config, secret } = context.get(servicesContext);
-  return createDocumentStore(config.dataDir, secret);
-}
+export const documentStoreFor = documentStoreOf;
 
 /**
- * Runs work that files letters. If it fails, including its transaction's commit, the files
- * it put in the store are removed again, so a rolled-back letter leaves nothing on disk.
- * Wrap the whole `asViewer(…)` call, not the work inside it.
+ * Runs work that files letters; files it stored are removed again if it fails (see
+ * withDocumentStore). Wrap the whole `asViewer(…)` call, not the work inside it.
  */
-export async function withLetterStore<T>(
+export function withLetterStore<T>(
   context: Readonly<RouterContextProvider>,
   fn: (store: DocumentStore) => Promise<T>,
 ): Promise<T> {
-  const base = documentStoreFor(context);
-  const put: string[] = [];
-  const store: DocumentStore = {
-    get: (key) => base.get(key),
-    remove: (key) => base.remove(key),
-    async put(bytes) {
-      const stored = await base.put(bytes);
-      put.push(stored.storageKey);
-      return stored;
-    },
-  };
-  try {
-    return await fn(store);
-  } catch (error) {
-    await Promise.all(put.map((key) => base.remove(key)));
-    throw error;
-  }
+  return withDocumentStore(documentStoreOf(context), fn);
 }
 
 /** A download's headers: the file is personal data, so no cache keeps it. */
