@@ -1,4 +1,7 @@
 import { index, type RouteConfig, route } from "@react-router/dev/routes";
+import assessmentDecisions from "./route-lists/assessment-decisions";
+import assessmentQueue from "./route-lists/assessment-queue";
+import assessmentWorkspace from "./route-lists/assessment-workspace";
 import imports from "./route-lists/imports";
 import letters from "./route-lists/letters";
 import onlineApplication from "./route-lists/online-application";
@@ -29,5 +32,9 @@ export default [
   ...queue,
   ...letters,
   ...imports,
+  // Eligibility (app/eligibility/).
+  ...assessmentQueue,
+  ...assessmentWorkspace,
+  ...assessmentDecisions,
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -73,7 +73,7 @@ async function seedBatch(tx: Db, ctx: SeedContext, establishments: string[], siz
   const apps = Array.from({ length: size }, (_, i) => {
     const a = application();
     const applicant = i < applicantCount ? applicants[i] : faker.helpers.arrayElement(applicants);
-    const open = a.state !== "closed" && a.state !== "assessed";
+    const open = !["closed", "under_assessment", "awaiting_referral"].includes(a.state);
     return {
       organisation_id: ctx.organisationId,
       reference: "",

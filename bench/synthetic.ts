@@ -46,7 +46,8 @@ const STATES: [string, number][] = [
   ["acknowledged", 0.05],
   ["awaiting_information", 0.04],
   ["ready_for_assessment", 0.04],
-  ["assessed", 0.1],
+  ["under_assessment", 0.02],
+  ["awaiting_referral", 0.08],
   ["closed", 0.72],
 ];
 const CHANNELS: [string, number][] = [

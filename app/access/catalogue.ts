@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "import:application:any": "Import applications from spreadsheets",
   "manage:establishment:any": "Add, rename and close prison establishments",
   "manage:settings:any": "Change the network's settings",
+  "assess:application:any":
+    "Assess applications for eligibility, review others' recommendations and record decisions",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -65,6 +67,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
       "import:application:any",
       "manage:establishment:any",
       "manage:settings:any",
+      "assess:application:any",
     ],
   },
   intake_officer: {
@@ -82,9 +85,9 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   assessor: {
     label: "Assessor",
     scope: "network",
-    description: "Assesses applications for eligibility.",
+    description: "Assesses applications for eligibility and reviews other assessors' recommendations.",
     requiresTwoFactor: false,
-    permissions: [...NETWORK_STAFF, ...CASE_READERS],
+    permissions: [...NETWORK_STAFF, ...CASE_READERS, "assess:application:any"],
   },
   referral_coordinator: {
     label: "Referral coordinator",

@@ -7,7 +7,8 @@ export const STATE_LABELS: Record<ApplicationState, string> = {
   acknowledged: "Acknowledged",
   awaiting_information: "Awaiting information",
   ready_for_assessment: "Ready for assessment",
-  assessed: "Assessed",
+  under_assessment: "Under assessment",
+  awaiting_referral: "Awaiting referral",
   closed: "Closed",
 };
 
@@ -20,15 +21,17 @@ export const CLOSED_REASONS = {
 export type ClosedReason = keyof typeof CLOSED_REASONS;
 
 /**
- * The moves intake staff may make by hand. "Assessed" is reached through an assessment
- * (a later stage), and only closing as withdrawn or duplicate belongs to intake.
+ * The moves intake staff may make by hand. "Under assessment" and "awaiting referral" are
+ * reached only through an assessment (app/eligibility/), and only closing as withdrawn or
+ * duplicate belongs to intake.
  */
 const ALLOWED: Record<ApplicationState, readonly ApplicationState[]> = {
   received: ["acknowledged", "awaiting_information", "ready_for_assessment", "closed"],
   acknowledged: ["awaiting_information", "ready_for_assessment", "closed"],
   awaiting_information: ["acknowledged", "ready_for_assessment", "closed"],
   ready_for_assessment: ["awaiting_information", "closed"],
-  assessed: [],
+  under_assessment: [],
+  awaiting_referral: [],
   closed: [],
 };
 

@@ -129,7 +129,7 @@ describe("counts per state", () => {
     expect(all.counts?.received).toEqual({ n: 3, more: false });
     expect(all.counts?.acknowledged).toEqual({ n: 2, more: false });
     expect(all.counts?.closed).toEqual({ n: 1, more: false });
-    expect(all.counts?.assessed).toEqual({ n: 0, more: false });
+    expect(all.counts?.under_assessment).toEqual({ n: 0, more: false });
     const received = await queue(database, intake, { q: name, state: "received" });
     expect(received.rows).toHaveLength(3);
     expect(received.total).toEqual({ n: 3, more: false });
@@ -156,7 +156,7 @@ describe("capped counts", () => {
       asUser(database.db, intake.id, (tx) =>
         countByState(
           tx,
-          ["received", "closed", "assessed"],
+          ["received", "closed", "under_assessment"],
           filterConditions({}, hits, today()),
           new Set(),
           cap,
@@ -166,13 +166,13 @@ describe("capped counts", () => {
     expect(await count(10)).toEqual({
       received: { n: 5, more: false },
       closed: { n: 1, more: false },
-      assessed: { n: 0, more: false },
+      under_assessment: { n: 0, more: false },
     });
     // More than the cap: each state on its own, stopping at the cap.
     expect(await count(3)).toEqual({
       received: { n: 3, more: true },
       closed: { n: 1, more: false },
-      assessed: { n: 0, more: false },
+      under_assessment: { n: 0, more: false },
     });
   });
 });

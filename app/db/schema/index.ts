@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./eligibility";
 export * from "./identity";
 export * from "./intake";
 export * from "./mail";

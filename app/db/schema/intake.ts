@@ -120,7 +120,8 @@ export const APPLICATION_STATES = [
   "acknowledged",
   "awaiting_information",
   "ready_for_assessment",
-  "assessed",
+  "under_assessment",
+  "awaiting_referral",
   "closed",
 ] as const;
 export const APPLICATION_CHANNELS = [

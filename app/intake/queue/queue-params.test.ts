@@ -116,7 +116,7 @@ describe("the bulk actions form", () => {
       form([
         ["intent", "state"],
         ["ids", ID],
-        ["to", "assessed"],
+        ["to", "under_assessment"],
       ]).success,
     ).toBe(false);
   });

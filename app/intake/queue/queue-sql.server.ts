@@ -18,7 +18,7 @@ import { pgArray, type SearchHits } from "./search.server";
 
 /** Open and not yet acknowledged, past the day it was due. */
 export function overdueSql(today: string): SQL {
-  return sql`(a.acknowledged_on is null and a.state not in ('assessed', 'closed')
+  return sql`(a.acknowledged_on is null and a.state in ('received', 'acknowledged', 'awaiting_information', 'ready_for_assessment')
     and a.acknowledgement_due_on < ${today}::date)`;
 }
 
