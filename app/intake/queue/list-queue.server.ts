@@ -17,7 +17,7 @@ import {
   pageOrder,
   sortKeyColumn,
 } from "./queue-sql.server";
-import { type SearchHits, searchQueue } from "./search.server";
+import { pgArray, type SearchHits, searchQueue } from "./search.server";
 
 const STATES = Object.keys(STATE_LABELS) as ApplicationState[];
 
@@ -120,7 +120,13 @@ export async function listQueue(
       from (
         -- The page is chosen on applications alone, so that the details below are joined
         -- to its 51 rows only, not to every row a filter matches before the sort.
-        select a.* from applications a where ${and(where)} order by ${orderBy} limit ${PAGE_SIZE + 1}
+        -- A search has found its applications already: they are looked up by id and sorted,
+        -- never found by walking the whole register in page order.
+        select a.* from ${
+          hits
+            ? sql`unnest(${pgArray(hits.applicationIds)}::uuid[]) as hit(id) join applications a on a.id = hit.id`
+            : sql`applications a`
+        } where ${and(where)} order by ${orderBy} limit ${PAGE_SIZE + 1}
       ) a
       join applicants p on p.id = a.applicant_id
       left join establishments e on e.id = p.current_establishment_id
@@ -142,7 +148,9 @@ export async function listQueue(
   const hasNext = backwards ? Boolean(request.before) : more;
 
   // Only open applications can be overdue: the other states need not be read to count them.
-  const impossible = new Set<ApplicationState>(f.overdue ? ["under_assessment", "awaiting_referral", "closed"] : []);
+  const impossible = new Set<ApplicationState>(
+    f.overdue ? ["under_assessment", "awaiting_referral", "closed"] : [],
+  );
   const counts = await countByState(tx, STATES, base, impossible);
   const total = counts ? (f.state ? counts[f.state] : sumCounts(Object.values(counts))) : null;
   return {

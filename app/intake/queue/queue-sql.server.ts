@@ -69,10 +69,7 @@ export function filterConditions(f: QueueFilters, hits: SearchHits | null, today
   if (f.overdue) where.push(overdueSql(today));
   if (f.likelyDuplicate) where.push(likelyDuplicateSql);
   if (hits) {
-    where.push(
-      sql`(a.id = any(${pgArray(hits.applicationIds)}::uuid[])
-        or a.applicant_id = any(${pgArray(hits.applicantIds)}::uuid[]))`,
-    );
+    where.push(sql`a.id = any(${pgArray(hits.applicationIds)}::uuid[])`);
   }
   return where;
 }

@@ -4,12 +4,14 @@ import { NAME_THRESHOLD } from "../likely-matches.server";
 import { parseSearchTerms, prefixUpperBound, type SearchTerms } from "./search-terms.server";
 
 /** More people than this matching a name means the name is too short to be useful. */
-export const NAME_MATCH_CAP = 2000;
+export const NAME_MATCH_CAP = 500;
 const REFERENCE_PREFIX_CAP = 1000;
 
 export interface SearchHits {
   terms: SearchTerms;
+  /** Every application found: by reference, and every application of the people found. */
   applicationIds: string[];
+  /** The people found by prisoner number or name. */
   applicantIds: string[];
   /** The name matched more people than NAME_MATCH_CAP: only that many are shown. */
   truncated: boolean;
@@ -68,6 +70,15 @@ export async function searchQueue(tx: Queryable, q: string): Promise<SearchHits>
     hits.applicantIds.push(...named.slice(0, NAME_MATCH_CAP));
   }
   hits.unusable = !references && !terms.prisonerNumber && terms.nameWords.length === 0;
+  // The people found become their applications here, through applications_applicant_idx, so
+  // the queue filters on application ids alone and reads only those rows (see listQueue).
+  if (hits.applicantIds.length > 0) {
+    const theirs = await ids(
+      tx,
+      sql`select a.id from applications a where a.applicant_id = any(${pgArray(hits.applicantIds)}::uuid[])`,
+    );
+    hits.applicationIds = [...new Set([...hits.applicationIds, ...theirs])];
+  }
   return hits;
 }
 
