@@ -5,6 +5,7 @@ import { asSystem, type Db, queryRows, toInt } from "~/db/database.server";
 import { memberships, organisations, users } from "~/db/schema";
 import { encrypt } from "~/identity/crypto.server";
 import { hashPassword } from "~/identity/passwords.server";
+import { seedDemoEligibility } from "./seed-demo-eligibility.server";
 import { seedDemoIntake } from "./seed-demo-intake.server";
 
 /** Every demo account signs in with this password. */
@@ -107,6 +108,13 @@ export const DEMO_USERS: DemoUser[] = [
     organisation: NETWORK_NAME,
   },
   {
+    // A second assessor, so that the demo assessor has a recommendation to review.
+    email: "assessor2@clearname.test",
+    name: "Bram Assessor",
+    roleKey: "assessor",
+    organisation: NETWORK_NAME,
+  },
+  {
     email: "referrals@clearname.test",
     name: "Rhys Referrals",
     roleKey: "referral_coordinator",
@@ -153,8 +161,9 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 /**
- * Loads the demo network, projects, one user per role and fictional applications, only into
- * an empty database. Establishments must be loaded first (server/start.ts does).
+ * Loads the demo network, projects, one user per role (two assessors), fictional applications
+ * and assessments, only into an empty database. Establishments must be loaded first
+ * (server/start.ts does).
  */
 export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -205,7 +214,16 @@ export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
         .values({ userId: user.id, organisationId, roleKey: u.roleKey, endsOn });
     }
     // Recorded by the demo intake officer, as if they had typed them in.
-    const applications = await seedDemoIntake(tx, userIds.get("intake@clearname.test") ?? "");
+    const intakeApplications = await seedDemoIntake(
+      tx,
+      userIds.get("intake@clearname.test") ?? "",
+    );
+    const eligibilityApplications = await seedDemoEligibility(tx, {
+      intake: "intake@clearname.test",
+      assessor: "assessor@clearname.test",
+      secondAssessor: "assessor2@clearname.test",
+    });
+    const applications = intakeApplications + eligibilityApplications;
     await recordAuditEvent(
       tx,
       { userId: null },

@@ -7,6 +7,7 @@ import { invalid, notFound } from "~/errors/app-error";
 import type { Questionnaire } from "~/intake/questionnaire";
 import { STATE_LABELS } from "~/intake/transitions";
 import { mustAssess } from "./guard";
+import { listAssessors } from "./hand-over.server";
 import { answersOf, loadAssessment } from "./load-assessment.server";
 
 /** The states from which an application can be taken for assessment. */
@@ -17,8 +18,9 @@ const isoOrNull = (v: unknown) =>
 const textOrNull = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
 
 /**
- * Takes an application for assessment: opens a draft assessed by the acting assessor (or
- * returns the one already open) and moves the application to "under assessment". The
+ * Takes an application for assessment: opens a draft assessed by the acting assessor, or by
+ * `options.assessorId` when someone assigns it (the bulk assignment of the assessment queue),
+ * or returns the one already open, and moves the application to "under assessment". The
  * conviction is pre-filled from the questionnaire; when the application was waiting for
  * information after an earlier assessment, that assessment's answers and lines carry over.
  */
@@ -26,9 +28,16 @@ export async function startAssessment(
   tx: Queryable,
   acting: Acting,
   applicationId: string,
+  options: { assessorId?: string } = {},
 ): Promise<{ id: string; created: boolean }> {
   mustAssess(acting);
   if (!/^[0-9a-f-]{36}$/i.test(applicationId)) throw notFound("application");
+  const assessorId = options.assessorId ?? acting.viewer.id;
+  if (
+    assessorId !== acting.viewer.id &&
+    !(await listAssessors(tx)).some((s) => s.id === assessorId)
+  )
+    throw invalid("Choose someone who can assess applications.", { field: "assessorId" });
   const [application] = await tx
     .select()
     .from(applications)
@@ -61,7 +70,7 @@ export async function startAssessment(
     .values({
       organisationId: application.organisationId,
       applicationId,
-      assessorId: acting.viewer.id,
+      assessorId,
       updatedBy: acting.viewer.id,
       previousAssessmentId: carried?.assessment.id ?? null,
       ...(carried
@@ -93,6 +102,7 @@ export async function startAssessment(
       reference: application.reference,
       from: application.state,
       continues: carried?.assessment.id ?? null,
+      ...(assessorId !== acting.viewer.id ? { assessorId } : {}),
     },
   });
   return { id: created.id, created: true };

@@ -16,11 +16,90 @@ export interface LetterTemplate {
   recipient: readonly string[];
   heading: string;
   salutation: string;
-  paragraphs: readonly { heading?: string; text: string }[];
+  paragraphs: readonly (TemplateParagraph | TemplateList)[];
   signOff: readonly string[];
 }
 
-export type LetterTemplateKey = "acknowledgement";
+/**
+ * A paragraph of merged text. With `when`, it is printed only in a letter whose facts hold
+ * that condition (the review body of the conviction's jurisdiction, say).
+ */
+export interface TemplateParagraph {
+  heading?: string;
+  text: string;
+  when?: LetterCondition;
+}
+
+/**
+ * One paragraph for each item of a list the letter is given: the reasons for a decision,
+ * what the applicant is asked for. Items are printed as they are and never merged, since
+ * people write them. The heading goes above the first; an empty list prints nothing.
+ */
+export interface TemplateList {
+  heading?: string;
+  each: LetterList;
+  /** Printed before each item, e.g. a bullet. */
+  prefix?: string;
+}
+
+/** The lists a letter can be given (LetterFacts.extras). */
+export type LetterList = "reasons" | "notes" | "requested";
+
+/** The conditions a paragraph can depend on (LetterFacts.extras). */
+export type LetterCondition =
+  /** The conviction is from England and Wales or Northern Ireland: the CCRC reviews it. */
+  | "ccrc"
+  /** The conviction is Scottish: the SCCRC reviews it. */
+  | "sccrc"
+  /** The jurisdiction of the conviction is not recorded: name both. */
+  | "review_body_unknown"
+  /** The conviction or sentence is recent enough for an ordinary appeal. */
+  | "appeal_window_open";
+
+export type LetterTemplateKey =
+  | "acknowledgement"
+  | "decision_eligible"
+  | "decision_ineligible"
+  | "decision_more_information"
+  | "decision_withdrawn";
+
+const DECISION_SIGN_OFF = ["Yours sincerely,", "", "The assessment team", "{{network.name}}"];
+
+const LOOKED_AT = {
+  text: "We have now looked carefully at your application and at the papers you sent us.",
+};
+
+const APPEAL_WINDOW: TemplateParagraph = {
+  heading: "If you can still appeal",
+  text: "It looks as if the time to appeal against your conviction or sentence may not have run out yet. The time limits for an appeal are short. Do not wait for us: speak to a solicitor now.",
+  when: "appeal_window_open",
+};
+
+const CCRC_ADDRESS = "Criminal Cases Review Commission, 23 Stephenson Street, Birmingham B2 4BH";
+const SCCRC_ADDRESS =
+  "Scottish Criminal Cases Review Commission, 5th Floor, Portland House, 17 Renfield Street, Glasgow G2 5AH";
+
+/** Where an applicant can turn when our members cannot help: the review body of the conviction. */
+const WHERE_ELSE: readonly TemplateParagraph[] = [
+  {
+    heading: "Where else you can turn",
+    text: `You can apply to the Criminal Cases Review Commission (CCRC) yourself. The CCRC is independent, and looks at possible miscarriages of justice in England, Wales and Northern Ireland. It is free to apply, and you do not need a lawyer to do it. To ask for an application form, write to the ${CCRC_ADDRESS}. The prison library may also have the form.`,
+    when: "ccrc",
+  },
+  {
+    heading: "Where else you can turn",
+    text: `You can apply to the Scottish Criminal Cases Review Commission (SCCRC) yourself. The SCCRC is independent, and looks at possible miscarriages of justice in Scotland. It is free to apply, and you do not need a lawyer to do it. To ask for an application form, write to the ${SCCRC_ADDRESS}. The prison library may also have the form.`,
+    when: "sccrc",
+  },
+  {
+    heading: "Where else you can turn",
+    text: `You can apply yourself to the body that reviews possible miscarriages of justice. If you were convicted in England, Wales or Northern Ireland, that is the Criminal Cases Review Commission (CCRC): write to the ${CCRC_ADDRESS}. If you were convicted in Scotland, it is the Scottish Criminal Cases Review Commission (SCCRC): write to the ${SCCRC_ADDRESS}. Both are independent, it is free to apply, and you do not need a lawyer to do it.`,
+    when: "review_body_unknown",
+  },
+  {
+    text: "A solicitor who specialises in criminal appeals may also be able to advise you, and you may be able to get legal aid to pay for this advice.",
+  },
+];
 
 export const LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate> = {
   acknowledgement: {
@@ -51,6 +130,99 @@ export const LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate> = {
     ],
     signOff: ["Yours sincerely,", "", "The intake team", "{{network.name}}"],
   },
+  decision_eligible: {
+    key: "decision_eligible",
+    title: "Eligible decision",
+    sender: ["{{network.name}}", "{{network.returnAddress}}"],
+    recipient: ["{{applicant.name}}", "{{applicant.prisonerNumber}}", "{{recipient.address}}"],
+    heading: "Our decision on your application",
+    salutation: "Dear {{applicant.name}},",
+    paragraphs: [
+      LOOKED_AT,
+      {
+        heading: "Our decision",
+        text: "We think that your case is one our member projects could look into. We will offer it to one of them.",
+      },
+      {
+        heading: "What happens next",
+        text: "A member project will decide whether it can take your case on. This can take several months, because each project can only take a few cases at a time. When a project takes your case, we will write to tell you which project it is and how it will be in touch with you.",
+      },
+      {
+        heading: "Please remember",
+        text: "We cannot promise what will happen. A project looking into your case does not mean that your conviction will be overturned, and the project may not find anything that helps. We cannot give you legal advice.",
+      },
+      APPEAL_WINDOW,
+      {
+        text: "Please write to us if anything changes, such as your address or your lawyer, with your reference, {{application.reference}}.",
+      },
+    ],
+    signOff: DECISION_SIGN_OFF,
+  },
+  decision_ineligible: {
+    key: "decision_ineligible",
+    title: "Ineligible decision",
+    sender: ["{{network.name}}", "{{network.returnAddress}}"],
+    recipient: ["{{applicant.name}}", "{{applicant.prisonerNumber}}", "{{recipient.address}}"],
+    heading: "Our decision on your application",
+    salutation: "Dear {{applicant.name}},",
+    paragraphs: [
+      LOOKED_AT,
+      {
+        heading: "Our decision",
+        text: "We are sorry to tell you that our member projects cannot take on your case. This is not a decision about whether you are innocent. It is a decision about whether our members can help with your case.",
+      },
+      { heading: "Why we reached this decision", each: "reasons" },
+      { each: "notes" },
+      ...WHERE_ELSE,
+      APPEAL_WINDOW,
+      {
+        heading: "If you think we have got something wrong",
+        text: "If you think we have misunderstood something, or you have information we did not have, write to us with your reference, {{application.reference}}, and tell us why. We will look at your application again.",
+      },
+    ],
+    signOff: DECISION_SIGN_OFF,
+  },
+  decision_more_information: {
+    key: "decision_more_information",
+    title: "Request for more information",
+    sender: ["{{network.name}}", "{{network.returnAddress}}"],
+    recipient: ["{{applicant.name}}", "{{applicant.prisonerNumber}}", "{{recipient.address}}"],
+    heading: "We need more information from you",
+    salutation: "Dear {{applicant.name}},",
+    paragraphs: [
+      {
+        text: "Thank you for your application. We have started to look at it, but we need more information from you before we can decide whether our member projects can help.",
+      },
+      { heading: "What we need", each: "requested", prefix: "• " },
+      {
+        heading: "When to reply",
+        text: "Please send it to us by {{decision.replyBy}}, at the address at the top of this letter, with your reference, {{application.reference}}. Please send copies, not original documents.",
+      },
+      {
+        text: "If you cannot get something we have asked for, write and tell us what you have tried. If we have not heard from you by {{decision.replyBy}}, we will write to you again.",
+      },
+      APPEAL_WINDOW,
+    ],
+    signOff: DECISION_SIGN_OFF,
+  },
+  decision_withdrawn: {
+    key: "decision_withdrawn",
+    title: "Withdrawal",
+    sender: ["{{network.name}}", "{{network.returnAddress}}"],
+    recipient: ["{{applicant.name}}", "{{applicant.prisonerNumber}}", "{{recipient.address}}"],
+    heading: "We have closed your application",
+    salutation: "Dear {{applicant.name}},",
+    paragraphs: [
+      {
+        text: "You have told us that you want to withdraw your application, so we have closed it. We will not look at your case any further.",
+      },
+      {
+        text: "If you change your mind, you can write to us again at any time, with your reference, {{application.reference}}.",
+      },
+      APPEAL_WINDOW,
+    ],
+    signOff: DECISION_SIGN_OFF,
+  },
 };
 
 /** Every text of a template, for checking its merge fields. */
@@ -61,7 +233,7 @@ export function templateTexts(t: LetterTemplate): string[] {
     ...t.recipient,
     t.heading,
     t.salutation,
-    ...t.paragraphs.flatMap((p) => [p.heading ?? "", p.text]),
+    ...t.paragraphs.flatMap((p) => [p.heading ?? "", "text" in p ? p.text : (p.prefix ?? "")]),
     ...t.signOff,
   ];
 }

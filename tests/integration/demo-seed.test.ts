@@ -1,7 +1,17 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, queryRows, toInt } from "~/db/database.server";
-import { seedDemoData } from "~/demo/seed-demo.server";
+import { verifyAuditChain } from "~/audit/verify-chain.server";
+import { asUser, type Database, queryRows, toInt } from "~/db/database.server";
+import {
+  applications,
+  assessmentReviews,
+  assessments,
+  investigationLines,
+  users,
+} from "~/db/schema";
+import { DEMO_USERS, seedDemoData } from "~/demo/seed-demo.server";
+import { isUrgent, reviewRefusal } from "~/eligibility/rules";
+import { today } from "~/intake/dates";
 import { loadEstablishments } from "~/intake/establishments.server";
 import { loadLetterSubjects } from "~/letters/letter-facts.server";
 import { createTestDatabase } from "../support/test-database";
@@ -23,7 +33,8 @@ describe("the demo data", () => {
     const started = Date.now();
     expect(await seedDemoData(database.db, "demo-seed-test-secret-demo-seed-test")).toBe(true);
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(await count(sql`select count(*) as n from applications`)).toBe(40);
+    // 40 from intake, 4 more from the eligibility demo (tests/integration/demo-eligibility.test.ts).
+    expect(await count(sql`select count(*) as n from applications`)).toBe(44);
     const states = await queryRows<{ state: string; n: number }>(
       database.db,
       sql`select state, count(*) as n from applications group by state`,
@@ -32,7 +43,9 @@ describe("the demo data", () => {
       received: 14,
       acknowledged: 12,
       awaiting_information: 5,
-      ready_for_assessment: 5,
+      ready_for_assessment: 6,
+      under_assessment: 2,
+      awaiting_referral: 1,
       closed: 4,
     });
     expect(await count(sql`select count(distinct channel) as n from applications`)).toBe(5);
@@ -71,5 +84,90 @@ describe("the demo data", () => {
       "NM1 4ZZ",
     ]);
     expect(await seedDemoData(database.db, "demo-seed-test-secret-demo-seed-test")).toBe(false);
+  });
+
+  // Runs on the data the test above loaded.
+  it("gives the demo assessor an assessment queue: urgent, draft, to review, decided", async () => {
+    const [asha, bram] = await Promise.all(
+      ["assessor@clearname.test", "assessor2@clearname.test"].map(async (email) => {
+        const [u] = await database.db.select().from(users).where(eq(users.email, email));
+        if (!u) throw new Error(`no demo user ${email}`);
+        return u;
+      }),
+    );
+    if (!asha || !bram) throw new Error("no demo assessors");
+    const ready = await queryRows<{ name: string; conviction_date: string | null }>(
+      database.db,
+      sql`select a.full_name as name, p.conviction_date::text as conviction_date
+          from applications p join applicants a on a.id = p.applicant_id
+          where p.state = 'ready_for_assessment'`,
+    );
+    expect(ready).toHaveLength(6);
+    expect(
+      ready.filter((r) => isUrgent({ convictionDate: r.conviction_date }, today())).map((r) => r.name),
+    ).toEqual(["Zebedee Harrowfield"]);
+
+    // Row-level security lets the demo assessor see all of it.
+    const seen = await asUser(database.db, asha.id, async (tx) => {
+      const rows = await tx.select().from(assessments);
+      return Promise.all(
+        rows.map(async (a) => ({
+          ...a,
+          lines: await tx
+            .select()
+            .from(investigationLines)
+            .where(eq(investigationLines.assessmentId, a.id)),
+          reviews: await tx
+            .select()
+            .from(assessmentReviews)
+            .where(eq(assessmentReviews.assessmentId, a.id)),
+          applicationState: (
+            await tx
+              .select({ state: applications.state })
+              .from(applications)
+              .where(eq(applications.id, a.applicationId))
+          )[0]?.state,
+        })),
+      );
+    });
+    const byStatus = new Map(seen.map((a) => [a.status, a]));
+    expect([...byStatus.keys()].sort()).toEqual(["decided", "draft", "in_review"]);
+
+    const draft = byStatus.get("draft");
+    expect(draft?.assessorId).toBe(asha.id);
+    expect(draft?.couldBeInnocent).toBe("unclear");
+    expect(draft?.lines).toHaveLength(1);
+    expect(draft?.applicationState).toBe("under_assessment");
+
+    const inReview = byStatus.get("in_review");
+    expect(inReview?.recommendation).toBe("ineligible");
+    expect(inReview?.recommendedBy).toBe(bram.id);
+    expect(inReview?.reviews.map((r) => r.outcome)).toEqual([null]);
+    expect(inReview && reviewRefusal(asha.id, inReview)).toBeNull();
+    expect(inReview && reviewRefusal(bram.id, inReview)).not.toBeNull();
+
+    const decided = byStatus.get("decided");
+    expect(decided?.recommendation).toBe("eligible");
+    expect(decided?.decidedBy).toBe(asha.id);
+    expect(decided?.decidedAt?.getTime()).toBeLessThan(Date.now());
+    expect(decided?.lines).toHaveLength(2);
+    expect(decided?.applicationState).toBe("awaiting_referral");
+
+    const assessors = await asUser(database.db, asha.id, (tx) =>
+      queryRows<{ name: string }>(tx, sql`select name from app_assessors() order by name`),
+    );
+    expect(assessors.map((a) => a.name)).toEqual([
+      "Ada Administrator",
+      "Asha Assessor",
+      "Bram Assessor",
+    ]);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+
+    // Loading again adds nothing.
+    expect(await seedDemoData(database.db, "demo-seed-test-secret-demo-seed-test")).toBe(false);
+    expect(await count(sql`select count(*) as n from assessments`)).toBe(3);
+    expect(await count(sql`select count(*) as n from investigation_lines`)).toBe(3);
+    expect(await count(sql`select count(*) as n from assessment_reviews`)).toBe(1);
+    expect(await count(sql`select count(*) as n from users`)).toBe(DEMO_USERS.length);
   });
 });
