@@ -1,5 +1,5 @@
 import { longDate, type MergeValues, merge } from "./merge";
-import type { LetterTemplate, LetterTemplateKey } from "./templates";
+import type { LetterCondition, LetterList, LetterTemplate, LetterTemplateKey } from "./templates";
 
 export type Jurisdiction = "england_wales" | "scotland" | "northern_ireland";
 
@@ -24,6 +24,17 @@ export interface LetterFacts {
   network: { name: string; returnAddress: string[] };
   /** The date of the letter (YYYY-MM-DD). */
   date: string;
+  /** What a letter about a decision says beyond the application's facts. */
+  extras?: LetterExtras;
+}
+
+export interface LetterExtras {
+  /** The items of each list the template prints, one paragraph each (see TemplateList). */
+  lists?: Partial<Record<LetterList, readonly string[]>>;
+  /** The conditions that hold, for paragraphs printed only `when` one does. */
+  conditions?: readonly LetterCondition[];
+  /** The date to reply by (YYYY-MM-DD), for a letter asking for more information. */
+  replyBy?: string | null;
 }
 
 /** A letter ready to render: both renderers (PDF and DOCX) lay out exactly this. */
@@ -94,6 +105,7 @@ export function mergeValues(facts: LetterFacts): MergeValues {
     date: longDate(facts.date),
     "network.name": facts.network.name,
     "network.returnAddress": facts.network.returnAddress.join("\n"),
+    "decision.replyBy": facts.extras?.replyBy ? longDate(facts.extras.replyBy) : "",
   };
 }
 
@@ -124,10 +136,16 @@ export function buildLetter(template: LetterTemplate, facts: LetterFacts): Lette
     referenceLine: `Our reference: ${facts.application.reference}`,
     heading: inline(template.heading),
     salutation: inline(template.salutation),
-    paragraphs: template.paragraphs.map((p) => ({
-      ...(p.heading ? { heading: inline(p.heading) } : {}),
-      text: inline(p.text),
-    })),
+    paragraphs: template.paragraphs.flatMap((p) => {
+      const heading = p.heading ? { heading: inline(p.heading) } : {};
+      if ("each" in p)
+        return (facts.extras?.lists?.[p.each] ?? [])
+          .map((item) => item.replace(/\s+/g, " ").trim())
+          .filter(Boolean)
+          .map((item, i) => ({ ...(i === 0 ? heading : {}), text: `${p.prefix ?? ""}${item}` }));
+      if (p.when && !facts.extras?.conditions?.includes(p.when)) return [];
+      return [{ ...heading, text: inline(p.text) }];
+    }),
     signOff: template.signOff.map(inline),
   };
 }

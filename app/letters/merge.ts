@@ -13,6 +13,8 @@ export const MERGE_FIELDS = {
   date: "The date of the letter, e.g. 9 November 2026",
   "network.name": "The network's name",
   "network.returnAddress": "The network's return address on one line",
+  "decision.replyBy":
+    "In a letter asking for more information, the date to reply by, e.g. 7 December 2026",
 } as const;
 
 export type MergeField = keyof typeof MERGE_FIELDS;
