@@ -7,6 +7,7 @@ import { lockDataDir } from "~/db/data-dir-lock.server";
 import { type Database, openDatabase } from "~/db/database.server";
 import { migrateDatabase } from "~/db/migrate.server";
 import { seedDemoData } from "~/demo/seed-demo.server";
+import { startHousekeeping } from "~/housekeeping/housekeeping.server";
 import { loadEstablishments } from "~/intake/establishments.server";
 import { createMailer } from "~/mail/mailer.server";
 import type { Services } from "~/services";
@@ -46,10 +47,21 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
     onError: (err) => logger.error({ err }, "e-mail delivery failed"),
   });
   const services: Services = { config, database, mailer, logger, secret };
+  const housekeeping = startHousekeeping({
+    db: database.db,
+    dataDir: config.dataDir,
+    secret,
+    log: (result) =>
+      "error" in result
+        ? logger.error({ err: result.error }, "housekeeping failed")
+        : (result.drafts > 0 || result.orphans > 0) &&
+          logger.info(result, "housekeeping removed expired drafts and orphaned files"),
+  });
   return {
     services,
     seeded,
     async stop() {
+      await housekeeping.stop();
       await database.close();
       release();
     },

@@ -13,6 +13,34 @@ export interface DocumentStore {
   remove(storageKey: string): Promise<void>;
 }
 
+/** Every file in a store's folder, with when it was last written: for the orphan sweep. */
+export async function listStoredFiles(
+  dataDir: string,
+): Promise<{ storageKey: string; modifiedAt: Date }[]> {
+  const root = path.join(dataDir, "documents");
+  const found: { storageKey: string; modifiedAt: Date }[] = [];
+  let shards: string[];
+  try {
+    shards = await fs.readdir(root);
+  } catch {
+    return found;
+  }
+  for (const shard of shards) {
+    let names: string[];
+    try {
+      names = await fs.readdir(path.join(root, shard));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!/^[0-9a-f-]{36}$/.test(name)) continue;
+      const stat = await fs.stat(path.join(root, shard, name)).catch(() => null);
+      if (stat?.isFile()) found.push({ storageKey: name, modifiedAt: stat.mtime });
+    }
+  }
+  return found;
+}
+
 function keyFor(secret: string): Buffer {
   return createHash("sha256").update(`clearname:documents:${secret}`).digest();
 }

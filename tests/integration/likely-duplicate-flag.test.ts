@@ -75,3 +75,15 @@ describe("the likely-duplicate flag under multi-row statements", () => {
     expect(await flags([`T-${tag}-2`])).toEqual({ [`T-${tag}-2`]: false });
   });
 });
+
+describe("the names matched on", () => {
+  it("are the full name and aliases in lower case, with no trailing space", async () => {
+    const rows = await queryRows<{ names_text: string }>(
+      database.db,
+      sql`insert into applicants (organisation_id, full_name, aliases) values
+          (${networkId}, 'Ann SMITH', '{}'), (${networkId}, 'Bea Jones', '{"Bee Jones","B J"}')
+          returning names_text`,
+    );
+    expect(rows.map((r) => r.names_text)).toEqual(["ann smith", "bea jones bee jones b j"]);
+  });
+});
