@@ -5,7 +5,7 @@
  * statement makes a benchmark figure slow. Not part of `npm test`.
  */
 import pg from "pg";
-import { asUser, openDatabase } from "~/db/database.server";
+import { asUser, openDatabase, type Queryable } from "~/db/database.server";
 import { findLikelyMatches } from "~/intake/likely-matches.server";
 import { listQueue } from "~/intake/queue/list-queue.server";
 import type { QueueFilters } from "~/intake/queue/queue-params";
@@ -19,7 +19,8 @@ const database = await openDatabase({ url, poolSize: 2 });
 const people = await benchPeople(database.db);
 const userId = people.acting.viewer.id;
 
-const cases: [string, (tx: Parameters<Parameters<typeof asUser>[2]>[0]) => Promise<unknown>][] = [
+type Run = (tx: Queryable) => Promise<unknown>;
+const cases: [string, Run][] = [
   ...(
     [
       { state: "received", sort: "received_desc" },
@@ -53,7 +54,7 @@ await client.connect();
 for (const [name, run] of cases) {
   if (filter && !name.includes(filter)) continue;
   const out: Statement[] = [];
-  await asUser(database.db, userId, (tx) => run(recording(tx, database.db, out) as never));
+  await asUser(database.db, userId, (tx) => run(recording(tx, database.db, out)));
   console.log(`\n=== ${name}: ${out.length} statements`);
   for (const s of out) {
     if (s.savepoint || /^\s*(select set_config|savepoint|release)/i.test(s.sql)) continue;

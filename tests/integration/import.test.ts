@@ -202,3 +202,57 @@ describe("importing a legacy CSV register", () => {
     expect(again).toMatchObject({ totalRows: 30, skippedRows: 30 });
   }, 60_000);
 });
+
+describe("an old register's outcomes and people", () => {
+  it("closes decided rows, keeps open ones open, and joins a known prisoner number to its person", async () => {
+    const tag = `OUT${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+    const pn = `K${String(Math.floor(Math.random() * 9000) + 1000)}${tag
+      .slice(-2)
+      .replace(/[^A-Z]/g, "Q")
+      .padEnd(2, "Q")}`;
+    const headers = ["Reference", "Name", "Prison number", "Date received", "Outcome"];
+    const lines = [
+      [`${tag}-1`, `Ida ${tag}`, pn, "03/04/2009", "Ineligible"],
+      [`${tag}-2`, `Ida ${tag}`, pn.toLowerCase(), "05/06/2011", "Referred"],
+      [`${tag}-3`, `Jo ${tag}`, "", "07/08/2012", ""],
+      [`${tag}-4`, `Kit ${tag}`, "", "07/08/2012", "Acknowledged"],
+    ];
+    const bad = [...lines, [`${tag}-5`, `Lu ${tag}`, "", "07/08/2012", "Lost in the post"]];
+    const csv = (rows: string[][]) =>
+      Buffer.from([headers, ...rows].map((cells) => cells.map(csvCell).join(",")).join("\n"));
+    const refused = await upload("outcomes-bad.csv", csv(bad), headers);
+    expect(refused.invalidRows).toBe(1);
+    expect(JSON.stringify(refused)).toMatch(/Where it stands must be .* not “Lost in the post”/);
+
+    const checked = await upload("outcomes.csv", csv(lines), headers);
+    expect(checked).toMatchObject({ totalRows: 4, invalidRows: 0 });
+    expect(await importRun(checked.id, "all_or_nothing")).toMatchObject({ importedRows: 4 });
+    const rows = await queryRows<{
+      key: string;
+      state: string;
+      closed_reason: string | null;
+      acknowledged_on: string | null;
+      applicant_id: string;
+      likely_duplicate: boolean;
+    }>(
+      h.database.db,
+      sql`select import_key as key, state, closed_reason, acknowledged_on::text, applicant_id, likely_duplicate
+          from applications where import_key like ${`legacy:${tag}-%`} order by import_key`,
+    );
+    expect(rows.map((r) => [r.state, r.closed_reason, r.acknowledged_on])).toEqual([
+      ["closed", "ineligible", "2009-04-03"],
+      ["closed", "eligible_referred", "2011-06-05"],
+      ["received", null, null],
+      ["acknowledged", null, "2012-08-07"],
+    ]);
+    // The same prisoner number is one person with two applications.
+    expect(rows[0]?.applicant_id).toBe(rows[1]?.applicant_id);
+    expect(rows[0]?.likely_duplicate).toBe(true);
+    expect(rows[2]?.applicant_id).not.toBe(rows[3]?.applicant_id);
+    const people = await queryRows<{ n: string }>(
+      h.database.db,
+      sql`select count(*)::text as n from applicants where full_name = ${`Ida ${tag}`}`,
+    );
+    expect(people[0]?.n).toBe("1");
+  }, 60_000);
+});

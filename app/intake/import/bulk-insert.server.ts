@@ -43,6 +43,10 @@ export interface ApplicationRow {
   court: string | null;
   conviction_date: string | null;
   import_key: string;
+  state: string;
+  closed_reason: string | null;
+  /** The date received stands in for the day an old register's application was answered. */
+  acknowledged_on: string | null;
 }
 
 export async function insertApplicants(tx: Queryable, rows: ApplicantRow[]): Promise<void> {
@@ -74,13 +78,14 @@ export async function insertApplications(tx: Queryable, rows: ApplicationRow[]):
   await tx.execute(sql`
     insert into applications (organisation_id, reference, applicant_id, channel, received_on,
       recorded_by, acknowledgement_due_on, questionnaire, offence, court, conviction_date,
-      import_key)
+      import_key, state, closed_reason, acknowledged_on)
     select organisation_id, reference, applicant_id, channel, received_on, recorded_by,
-      acknowledgement_due_on, questionnaire, offence, court, conviction_date, import_key
+      acknowledgement_due_on, questionnaire, offence, court, conviction_date, import_key,
+      state, closed_reason, acknowledged_on
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(organisation_id uuid,
       reference text, applicant_id uuid, channel text, received_on date, recorded_by uuid,
       acknowledgement_due_on date, questionnaire jsonb, offence text, court text,
-      conviction_date date, import_key text)`);
+      conviction_date date, import_key text, state text, closed_reason text, acknowledged_on date)`);
 }
 
 /** A PostgreSQL text[] literal, to send many values as one parameter (`= any($1::text[])`). */

@@ -77,6 +77,13 @@ export const APPLICATION_FIELDS: readonly ImportField[] = [
     synonyms: ["channel", "howreceived", "method", "source"],
   },
   {
+    key: "outcome",
+    label:
+      "Where it stands (received, acknowledged, … or an outcome: ineligible, referred, withdrawn)",
+    group: "application",
+    synonyms: ["status", "state", "outcome", "decision", "result", "stage"],
+  },
+  {
     key: "legacyReference",
     label: "Legacy reference (identifies the row when importing again)",
     group: "application",

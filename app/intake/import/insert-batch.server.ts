@@ -4,7 +4,7 @@ import { type Actor, recordAuditEvent } from "~/audit/record-audit-event.server"
 import { type Queryable, queryRows } from "~/db/database.server";
 import { addWorkingDays } from "../dates";
 import { formatReference } from "../references.server";
-import { insertApplicants, insertApplications, insertMoves } from "./bulk-insert.server";
+import { insertApplicants, insertApplications, insertMoves, textArray } from "./bulk-insert.server";
 import { keysAlreadyImported } from "./check-file.server";
 import type { ValidRow } from "./validate-row.server";
 
@@ -37,11 +37,43 @@ export async function insertBatch(
   const fresh = rows.filter((r) => !existing.has(r.key));
   if (fresh.length === 0) return { imported: 0, skipped: rows.length };
 
-  const applicantIds = fresh.map(() => randomUUID());
+  // A prisoner number already on the register (or earlier in this batch) is the same person:
+  // the application joins that applicant, as a re-application, instead of making a new one.
+  const numbers = [
+    ...new Set(
+      fresh.flatMap((r) => (r.applicant.prisonerNumber ? [r.applicant.prisonerNumber] : [])),
+    ),
+  ];
+  const known = new Map(
+    numbers.length === 0
+      ? []
+      : (
+          await queryRows<{ prisoner_number: string; id: string }>(
+            tx,
+            sql`select distinct on (prisoner_number) prisoner_number, id from applicants
+                where prisoner_number = any(${textArray(numbers)}::text[]) and merged_into_id is null
+                order by prisoner_number, created_at`,
+          )
+        ).map((r) => [r.prisoner_number, r.id]),
+  );
+  const isNew: boolean[] = [];
+  const applicantIds = fresh.map((r) => {
+    const pn = r.applicant.prisonerNumber;
+    const existing = pn ? known.get(pn) : undefined;
+    if (existing) {
+      isNew.push(false);
+      return existing;
+    }
+    const id = randomUUID();
+    if (pn) known.set(pn, id);
+    isNew.push(true);
+    return id;
+  });
+  const newRows = fresh.flatMap((r, i) => (isNew[i] ? [{ r, id: applicantIds[i] as string }] : []));
   await insertApplicants(
     tx,
-    fresh.map((r, i) => ({
-      id: applicantIds[i] as string,
+    newRows.map(({ r, id }) => ({
+      id,
       organisation_id: ctx.organisationId,
       full_name: r.applicant.fullName,
       aliases: r.applicant.aliases,
@@ -57,11 +89,11 @@ export async function insertBatch(
   );
   await insertMoves(
     tx,
-    fresh.flatMap((r, i) =>
+    newRows.flatMap(({ r, id }) =>
       r.applicant.establishmentId
         ? [
             {
-              applicant_id: applicantIds[i] as string,
+              applicant_id: id,
               establishment_id: r.applicant.establishmentId,
               from_date: r.receivedOn,
             },
@@ -113,6 +145,9 @@ export async function insertBatch(
       court: r.questionnaire.court ?? null,
       conviction_date: r.questionnaire.convictionDate ?? null,
       import_key: r.key,
+      state: r.outcome.state,
+      closed_reason: r.outcome.closedReason,
+      acknowledged_on: r.outcome.state === "received" ? null : r.receivedOn,
     })),
   );
   await recordAuditEvent(tx, ctx.actor, {

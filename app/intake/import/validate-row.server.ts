@@ -8,6 +8,39 @@ import type { MappedRow } from "./map-row";
 export const IMPORT_CHANNELS = ["post", "online", "representative", "email", "import"] as const;
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 
+/** Where an imported application stands: a state, and why it closed when it did. */
+export interface ImportedOutcome {
+  state: "received" | "acknowledged" | "awaiting_information" | "ready_for_assessment" | "closed";
+  closedReason: "eligible_referred" | "ineligible" | "withdrawn" | "duplicate" | null;
+}
+
+/**
+ * The words an old register uses for where an application stands. An old register's rows
+ * are mostly decided long ago: "ineligible", "referred" and "withdrawn" close them, so they
+ * do not fill the queue as overdue acknowledgements.
+ */
+const OUTCOMES: Record<string, ImportedOutcome> = {
+  received: { state: "received", closedReason: null },
+  new: { state: "received", closedReason: null },
+  acknowledged: { state: "acknowledged", closedReason: null },
+  awaitinginformation: { state: "awaiting_information", closedReason: null },
+  moreinformation: { state: "awaiting_information", closedReason: null },
+  readyforassessment: { state: "ready_for_assessment", closedReason: null },
+  eligible: { state: "closed", closedReason: "eligible_referred" },
+  referred: { state: "closed", closedReason: "eligible_referred" },
+  eligibleandreferred: { state: "closed", closedReason: "eligible_referred" },
+  ineligible: { state: "closed", closedReason: "ineligible" },
+  rejected: { state: "closed", closedReason: "ineligible" },
+  notaccepted: { state: "closed", closedReason: "ineligible" },
+  withdrawn: { state: "closed", closedReason: "withdrawn" },
+  duplicate: { state: "closed", closedReason: "duplicate" },
+};
+
+export function parseOutcome(text: string | undefined): ImportedOutcome | null {
+  if (text === undefined || text.trim() === "") return { state: "received", closedReason: null };
+  return OUTCOMES[text.toLowerCase().replace(/[^a-z]/g, "")] ?? null;
+}
+
 /** A row that passed every check: what the import inserts. */
 export interface ValidRow {
   line: number;
@@ -16,6 +49,7 @@ export interface ValidRow {
   applicant: ApplicantInput;
   receivedOn: string;
   channel: ImportChannel;
+  outcome: ImportedOutcome;
   questionnaire: Questionnaire;
 }
 
@@ -54,11 +88,13 @@ function messages(error: z.ZodError): string[] {
 /**
  * The row's key: its legacy reference when one is mapped, otherwise a hash of what it says
  * (field by field, case and spacing ignored), so that re-importing a file, or a re-export of
- * it with the columns in another order, finds the rows it already holds.
+ * it with the columns in another order, finds the rows it already holds. Where it stands is
+ * left out: it says what happened to the application, not which application it is.
  */
 export function rowKey(row: MappedRow): string {
   if (row.legacyReference !== undefined) return `legacy:${row.legacyReference.trim()}`;
   const fields = Object.keys(row)
+    .filter((k) => k !== "outcome")
     .sort()
     .map((k) => [k, (row[k] ?? "").toLowerCase().replace(/\s+/g, " ").trim()]);
   return `row:${createHash("sha256").update(JSON.stringify(fields)).digest("hex")}`;
@@ -106,6 +142,12 @@ export function checkRow(
       `How it arrived must be post, online, representative, email or import, not “${row.channel}”`,
     );
 
+  const outcome = parseOutcome(row.outcome);
+  if (!outcome)
+    problems.push(
+      `Where it stands must be received, acknowledged, awaiting information, ready for assessment, ineligible, referred, withdrawn or duplicate, not “${row.outcome}”`,
+    );
+
   if (legacyMapped && !row.legacyReference)
     problems.push("The legacy reference is empty: it identifies the row when importing again");
 
@@ -115,7 +157,7 @@ export function checkRow(
   const questionnaire = QuestionnaireSchema.safeParse(answers);
   if (!questionnaire.success) problems.push(...messages(questionnaire.error));
 
-  if (problems.length > 0 || !applicant.success || !questionnaire.success || !channel)
+  if (problems.length > 0 || !applicant.success || !questionnaire.success || !channel || !outcome)
     return { ok: false, line, message: problems.join("; ") };
   const q: Questionnaire = {};
   for (const [k, v] of Object.entries(questionnaire.data)) if (v !== undefined) q[k] = v;
@@ -127,6 +169,7 @@ export function checkRow(
       applicant: applicant.data,
       receivedOn,
       channel,
+      outcome,
       questionnaire: q,
     },
   };
