@@ -179,10 +179,14 @@ describe("reading an upload form as it streams", () => {
   it("stops at the size limit and at a second file, with a clear message", async () => {
     const before = filesOnDisk().length;
     const big = new FormData();
+    big.append("kind", "consent");
+    big.append("summary", "Letter from the applicant's sister, 3 pages");
     big.append("file", new File([new Uint8Array(2048)], "big.pdf"));
+    // What was typed above the file comes back, so the form can show it again.
     expect(await readUploadForm(request(big), 1024)).toEqual({
       ok: false,
       message: expect.stringMatching(/or smaller: nothing was saved/),
+      fields: { kind: "consent", summary: "Letter from the applicant's sister, 3 pages" },
     });
     const real = new FormData();
     real.append("file", new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], "big.pdf"));

@@ -39,6 +39,6 @@ export function FileField({
 }
 
 /** The reply an upload form gets when the upload was refused before its fields could be read. */
-export function refusedUpload(message: string) {
-  return { status: "error" as const, initialValue: {}, error: { file: [message] } };
+export function refusedUpload(message: string, fields: Record<string, string> = {}) {
+  return { status: "error" as const, initialValue: fields, error: { file: [message] } };
 }

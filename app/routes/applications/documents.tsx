@@ -29,7 +29,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const read = await readUploadForm(request);
-  if (!read.ok) return data({ result: refusedUpload(read.message) }, { status: 400 });
+  if (!read.ok) return data({ result: refusedUpload(read.message, read.fields) }, { status: 400 });
   const submission = parseWithZod(read.formData, { schema: UploadDocumentSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { kind, file } = submission.value;
