@@ -214,10 +214,7 @@ export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
         .values({ userId: user.id, organisationId, roleKey: u.roleKey, endsOn });
     }
     // Recorded by the demo intake officer, as if they had typed them in.
-    const intakeApplications = await seedDemoIntake(
-      tx,
-      userIds.get("intake@clearname.test") ?? "",
-    );
+    const intakeApplications = await seedDemoIntake(tx, userIds.get("intake@clearname.test") ?? "");
     const eligibilityApplications = await seedDemoEligibility(tx, {
       intake: "intake@clearname.test",
       assessor: "assessor@clearname.test",

@@ -15,20 +15,19 @@ export interface Option {
 
 /** The reference lists an assessment chooses from, in their order (inactive ones included, marked). */
 export async function assessmentOptions(tx: Queryable) {
-  const [causes, reasons, categories] = await Promise.all([
-    tx
-      .select()
-      .from(suspectedCauses)
-      .orderBy(asc(suspectedCauses.position), asc(suspectedCauses.label)),
-    tx
-      .select()
-      .from(ineligibilityReasons)
-      .orderBy(asc(ineligibilityReasons.position), asc(ineligibilityReasons.label)),
-    tx
-      .select()
-      .from(investigationCategories)
-      .orderBy(asc(investigationCategories.position), asc(investigationCategories.label)),
-  ]);
+  // One after another: a transaction is one connection, and pg@9 refuses overlapping queries.
+  const causes = await tx
+    .select()
+    .from(suspectedCauses)
+    .orderBy(asc(suspectedCauses.position), asc(suspectedCauses.label));
+  const reasons = await tx
+    .select()
+    .from(ineligibilityReasons)
+    .orderBy(asc(ineligibilityReasons.position), asc(ineligibilityReasons.label));
+  const categories = await tx
+    .select()
+    .from(investigationCategories)
+    .orderBy(asc(investigationCategories.position), asc(investigationCategories.label));
   return { causes, reasons, categories };
 }
 

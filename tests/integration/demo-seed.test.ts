@@ -104,31 +104,30 @@ describe("the demo data", () => {
     );
     expect(ready).toHaveLength(6);
     expect(
-      ready.filter((r) => isUrgent({ convictionDate: r.conviction_date }, today())).map((r) => r.name),
+      ready
+        .filter((r) => isUrgent({ convictionDate: r.conviction_date }, today()))
+        .map((r) => r.name),
     ).toEqual(["Zebedee Harrowfield"]);
 
     // Row-level security lets the demo assessor see all of it.
     const seen = await asUser(database.db, asha.id, async (tx) => {
-      const rows = await tx.select().from(assessments);
-      return Promise.all(
-        rows.map(async (a) => ({
-          ...a,
-          lines: await tx
-            .select()
-            .from(investigationLines)
-            .where(eq(investigationLines.assessmentId, a.id)),
-          reviews: await tx
-            .select()
-            .from(assessmentReviews)
-            .where(eq(assessmentReviews.assessmentId, a.id)),
-          applicationState: (
-            await tx
-              .select({ state: applications.state })
-              .from(applications)
-              .where(eq(applications.id, a.applicationId))
-          )[0]?.state,
-        })),
-      );
+      const found = [];
+      for (const a of await tx.select().from(assessments)) {
+        const lines = await tx
+          .select()
+          .from(investigationLines)
+          .where(eq(investigationLines.assessmentId, a.id));
+        const reviews = await tx
+          .select()
+          .from(assessmentReviews)
+          .where(eq(assessmentReviews.assessmentId, a.id));
+        const [application] = await tx
+          .select({ state: applications.state })
+          .from(applications)
+          .where(eq(applications.id, a.applicationId));
+        found.push({ ...a, lines, reviews, applicationState: application?.state });
+      }
+      return found;
     });
     const byStatus = new Map(seen.map((a) => [a.status, a]));
     expect([...byStatus.keys()].sort()).toEqual(["decided", "draft", "in_review"]);

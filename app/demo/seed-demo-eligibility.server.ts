@@ -1,0 +1,467 @@
+import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import type { Acting } from "~/access/acting";
+import type { RoleKey } from "~/access/catalogue";
+import { recordAuditEvent } from "~/audit/record-audit-event.server";
+import type { Tx } from "~/db/database.server";
+import {
+  applications,
+  assessmentReviews,
+  assessments,
+  correspondence,
+  establishments,
+  memberships,
+  organisations,
+  users,
+} from "~/db/schema";
+import { recommend } from "~/eligibility/recommend.server";
+import { reviewRecommendation } from "~/eligibility/review.server";
+import { saveAssessment } from "~/eligibility/save-assessment.server";
+import { AssessmentSchema, RecommendationSchema } from "~/eligibility/schemas";
+import { startAssessment } from "~/eligibility/start-assessment.server";
+import { ApplicantSchema } from "~/intake/applicant-schema";
+import { recordApplication } from "~/intake/record-application.server";
+
+const DAY = 86_400_000;
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
+
+interface EligibilityApplication {
+  name: string;
+  prisonerNumber: string;
+  prison: string;
+  receivedDaysAgo: number;
+  questionnaire: Record<string, string>;
+}
+
+/**
+ * Convicted six days before the demo data is loaded, so inside the 28-day appeal window for
+ * three weeks after: the queue shows it as urgent.
+ */
+const URGENT: EligibilityApplication = {
+  name: "Zebedee Harrowfield",
+  prisonerNumber: "A1041ZH",
+  prison: "HMP Leeds",
+  receivedDaysAgo: 3,
+  questionnaire: {
+    offences: "Wounding with intent (section 18)",
+    court: "Leeds Crown Court",
+    offenceDate: isoDaysAgo(240),
+    convictionDate: isoDaysAgo(6),
+    plea: "not_guilty",
+    sentence: "7 years",
+    whyWrong:
+      "I was at my sister's in Harrogate that night. The bus station CCTV that would show me getting off the 36 was never asked for.",
+    alibi: "My sister and her partner; the bus driver.",
+  },
+};
+
+const DRAFT: EligibilityApplication = {
+  name: "Ptolemy Ravensworth",
+  prisonerNumber: "A1042PR",
+  prison: "HMP/YOI Bristol",
+  receivedDaysAgo: 95,
+  questionnaire: {
+    offences: "Arson with intent to endanger life",
+    court: "Bristol Crown Court",
+    offenceDate: "2016-08-21",
+    convictionDate: "2017-03-09",
+    plea: "not_guilty",
+    sentence: "Life, minimum term 12 years",
+    whyWrong:
+      "The fire investigator said petrol was poured in the hallway. The defence never had its own expert and the samples were never tested by anyone else.",
+  },
+};
+
+const IN_REVIEW: EligibilityApplication = {
+  name: "Barnabas Thrupp",
+  prisonerNumber: "A1043BT",
+  prison: "HMP Wakefield",
+  receivedDaysAgo: 105,
+  questionnaire: {
+    offences: "Grievous bodily harm with intent",
+    court: "Sheffield Crown Court",
+    offenceDate: "2020-01-04",
+    convictionDate: "2020-09-30",
+    plea: "not_guilty",
+    sentence: "8 years",
+    whyWrong:
+      "I hit him because he came at me with a bottle. The jury should have accepted it was self-defence.",
+  },
+};
+
+const DECIDED: EligibilityApplication = {
+  name: "Cressida Wolstenholme",
+  prisonerNumber: "A1044CW",
+  prison: "HMP Frankland",
+  receivedDaysAgo: 180,
+  questionnaire: {
+    offences: "Robbery; possession of an imitation firearm",
+    court: "Newcastle Crown Court",
+    offenceDate: "2015-02-11",
+    convictionDate: "2015-10-19",
+    plea: "not_guilty",
+    sentence: "12 years",
+    whyWrong:
+      "The robber wore a balaclava that was found in the alley. It was never tested for DNA. The taxi driver who took me home at the time of the robbery was never traced.",
+    physicalEvidence: "The balaclava, which the police kept.",
+  },
+};
+
+/** The applications the eligibility demo adds (the intake demo already has five waiting). */
+export const DEMO_ELIGIBILITY_APPLICATIONS = [URGENT, DRAFT, IN_REVIEW, DECIDED];
+
+/** The demo user as a request would resolve them, for calling domain functions in the seed. */
+async function actingAs(tx: Tx, email: string): Promise<Acting> {
+  const [user] = await tx.select().from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`demo user ${email} is missing`);
+  const rows = await tx
+    .select({
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+      roleKey: memberships.roleKey,
+      endsOn: memberships.endsOn,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(
+      and(
+        eq(memberships.userId, user.id),
+        lte(memberships.startsOn, sql`current_date`),
+        or(isNull(memberships.endsOn), gt(memberships.endsOn, sql`current_date`)),
+      ),
+    );
+  return {
+    viewer: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      twoFactorEnabled: user.totpEnabledAt !== null,
+      memberships: rows.map((m) => ({ ...m, roleKey: m.roleKey as RoleKey })),
+    },
+    ip: null,
+    requestId: null,
+  };
+}
+
+/** Records one application, acknowledged and ready for assessment, as the intake seed would. */
+async function recordReady(
+  tx: Tx,
+  intakeUserId: string,
+  prisons: Map<string, string>,
+  a: EligibilityApplication,
+) {
+  const recorded = await recordApplication(
+    tx,
+    { userId: intakeUserId },
+    {
+      applicant: ApplicantSchema.parse({
+        fullName: a.name,
+        prisonerNumber: a.prisonerNumber,
+        establishmentId: prisons.get(a.prison),
+      }),
+      channel: "post",
+      receivedOn: isoDaysAgo(a.receivedDaysAgo),
+      questionnaire: a.questionnaire,
+    },
+  );
+  const acknowledgedOn = isoDaysAgo(Math.max(a.receivedDaysAgo - 4, 1));
+  await tx
+    .update(applications)
+    .set({ state: "ready_for_assessment", acknowledgedOn })
+    .where(eq(applications.id, recorded.applicationId));
+  await tx.insert(correspondence).values({
+    applicantId: recorded.applicantId,
+    applicationId: recorded.applicationId,
+    direction: "out",
+    kind: "letter",
+    occurredOn: acknowledgedOn,
+    summary: "Acknowledgement letter (PDF)",
+    createdBy: intakeUserId,
+  });
+  return recorded;
+}
+
+/** Dates the demo's assessment work back, so the queue shows how long things have waited. */
+async function backdate(
+  tx: Tx,
+  id: string,
+  when: { createdDaysAgo: number; recommendedDaysAgo?: number },
+) {
+  const createdAt = daysAgo(when.createdDaysAgo);
+  const recommendedAt =
+    when.recommendedDaysAgo === undefined ? undefined : daysAgo(when.recommendedDaysAgo);
+  await tx
+    .update(assessments)
+    .set({ createdAt, updatedAt: recommendedAt ?? createdAt, recommendedAt })
+    .where(eq(assessments.id, id));
+  if (recommendedAt)
+    await tx
+      .update(assessmentReviews)
+      .set({ requestedAt: recommendedAt })
+      .where(eq(assessmentReviews.assessmentId, id));
+}
+
+/**
+ * Loads the eligibility demo inside the demo seed's system transaction (so it is loaded once,
+ * with the rest): an urgent application among those ready for assessment, a draft the demo
+ * assessor is writing, an ineligible recommendation by the second assessor waiting for the
+ * demo assessor's review, and an eligible decision waiting for referral. The assessments go
+ * through the domain functions as their assessors; the decision is written directly because
+ * its letter needs the document store, which the seed does not have, so it is recorded as a
+ * letter sent (without its file) like the intake demo's acknowledgements.
+ */
+export async function seedDemoEligibility(
+  tx: Tx,
+  emails: { intake: string; assessor: string; secondAssessor: string },
+): Promise<number> {
+  const intake = await actingAs(tx, emails.intake);
+  const asha = await actingAs(tx, emails.assessor);
+  const second = await actingAs(tx, emails.secondAssessor);
+  const found = await tx
+    .select({ id: establishments.id, name: establishments.name })
+    .from(establishments)
+    .where(
+      inArray(
+        establishments.name,
+        DEMO_ELIGIBILITY_APPLICATIONS.map((a) => a.prison),
+      ),
+    );
+  const prisons = new Map(found.map((e) => [e.name, e.id]));
+  const ready = (a: EligibilityApplication) => recordReady(tx, intake.viewer.id, prisons, a);
+
+  await ready(URGENT);
+
+  const draftApplication = await ready(DRAFT);
+  const draft = await startAssessment(tx, asha, draftApplication.applicationId);
+  await saveAssessment(
+    tx,
+    asha,
+    draft.id,
+    AssessmentSchema.parse({
+      version: 1,
+      offences: DRAFT.questionnaire.offences,
+      offenceType: "arson",
+      courtType: "crown_court",
+      courtName: DRAFT.questionnaire.court,
+      jurisdiction: "england_wales",
+      offenceDate: DRAFT.questionnaire.offenceDate,
+      convictionDate: DRAFT.questionnaire.convictionDate,
+      sentenceDate: "2017-04-21",
+      plea: "not_guilty",
+      sentence: DRAFT.questionnaire.sentence,
+      tariff: "12 years",
+      appealStages: [
+        {
+          stage: "Court of Appeal: application for leave",
+          date: "2018-05-02",
+          outcome: "Leave refused by the single judge; not renewed",
+          grounds: "Misdirection on the fire investigator's evidence",
+        },
+      ],
+      claimsFactualInnocence: "yes",
+      couldBeInnocent: "unclear",
+      couldBeInnocentReasons:
+        "The case rested on the fire investigator's opinion that an accelerant was used. No sample was tested independently and the defence called no expert.",
+      lines: [
+        {
+          category: "expert_review",
+          description:
+            "Instruct an independent fire-scene examiner to review the investigator's photographs, notes and conclusions.",
+          rationale:
+            "If the burn pattern is consistent with an accidental electrical fire, the prosecution case falls away.",
+          priority: "high",
+        },
+      ],
+      suspectedCauses: ["misleading_forensics", "unreliable_expert"],
+      flags: ["in_custody"],
+    }),
+  );
+  await backdate(tx, draft.id, { createdDaysAgo: 3 });
+
+  const reviewApplication = await ready(IN_REVIEW);
+  const inReview = await startAssessment(tx, second, reviewApplication.applicationId);
+  const reviewSaved = await saveAssessment(
+    tx,
+    second,
+    inReview.id,
+    AssessmentSchema.parse({
+      version: 1,
+      offences: IN_REVIEW.questionnaire.offences,
+      offenceType: "violence",
+      courtType: "crown_court",
+      courtName: IN_REVIEW.questionnaire.court,
+      jurisdiction: "england_wales",
+      offenceDate: IN_REVIEW.questionnaire.offenceDate,
+      convictionDate: IN_REVIEW.questionnaire.convictionDate,
+      plea: "not_guilty",
+      sentence: IN_REVIEW.questionnaire.sentence,
+      appealStages: [
+        {
+          stage: "Court of Appeal",
+          date: "2021-06-15",
+          outcome: "Appeal against conviction dismissed",
+          grounds: "The judge's directions on self-defence",
+        },
+      ],
+      claimsFactualInnocence: "no",
+      couldBeInnocent: "no",
+      couldBeInnocentReasons:
+        "The applicant accepts that he struck the complainant and says he acted in self-defence. He does not say that someone else did it.",
+      canBeInvestigated: "no",
+      canBeInvestigatedReasons:
+        "The question for the jury was self-defence, which it rejected; the Court of Appeal considered the directions. There is nothing a project could investigate about who did it.",
+      flags: ["in_custody"],
+    }),
+  );
+  await recommend(
+    tx,
+    second,
+    inReview.id,
+    RecommendationSchema.parse({
+      version: reviewSaved.version,
+      recommendation: "ineligible",
+      ineligibleReasons: ["no_factual_innocence"],
+      recommendationNotes:
+        "A self-defence case, not a claim of factual innocence. Suggest the letter points him to the Criminal Cases Review Commission.",
+    }),
+  );
+  await backdate(tx, inReview.id, { createdDaysAgo: 6, recommendedDaysAgo: 2 });
+
+  const decidedApplication = await ready(DECIDED);
+  const decided = await startAssessment(tx, asha, decidedApplication.applicationId);
+  const decidedSaved = await saveAssessment(
+    tx,
+    asha,
+    decided.id,
+    AssessmentSchema.parse({
+      version: 1,
+      offences: DECIDED.questionnaire.offences,
+      offenceType: "robbery",
+      courtType: "crown_court",
+      courtName: DECIDED.questionnaire.court,
+      jurisdiction: "england_wales",
+      offenceDate: DECIDED.questionnaire.offenceDate,
+      convictionDate: DECIDED.questionnaire.convictionDate,
+      sentenceDate: "2015-11-20",
+      plea: "not_guilty",
+      sentence: DECIDED.questionnaire.sentence,
+      appealStages: [
+        {
+          stage: "Court of Appeal: application for leave",
+          date: "2016-09-08",
+          outcome: "Leave refused",
+        },
+      ],
+      priorReviews: [
+        {
+          body: "ccrc",
+          reference: "00417/2018",
+          appliedOn: "2018-03-01",
+          decision: "Not referred: no new evidence",
+          decidedOn: "2019-01-22",
+        },
+      ],
+      claimsFactualInnocence: "yes",
+      couldBeInnocent: "yes",
+      couldBeInnocentReasons:
+        "Identification rested on one witness who saw the robber masked. Nothing forensic connected the applicant to the robbery.",
+      canBeInvestigated: "yes",
+      canBeInvestigatedReasons:
+        "The balaclava is still held by the police and can be tested with techniques not available in 2015; the alibi witness was never traced.",
+      lines: [
+        {
+          category: "forensic_retesting",
+          description:
+            "Ask for the balaclava recovered from the alley to be tested for DNA with current techniques.",
+          rationale: "A profile that is not the applicant's would point to the robber.",
+          priority: "high",
+        },
+        {
+          category: "witness",
+          description:
+            "Trace the taxi driver who says he drove the applicant home at the time of the robbery.",
+          rationale: "An independent alibi witness the jury never heard.",
+          priority: "medium",
+        },
+      ],
+      suspectedCauses: ["mistaken_identification", "dna"],
+      flags: ["in_custody"],
+    }),
+  );
+  const recommended = await recommend(
+    tx,
+    asha,
+    decided.id,
+    RecommendationSchema.parse({
+      version: decidedSaved.version,
+      recommendation: "eligible",
+      recommendationNotes: "Two concrete lines: DNA on the balaclava, and the taxi driver.",
+    }),
+  );
+  // Only when the network's setting sends eligible recommendations to a second reviewer.
+  if (recommended.status === "in_review")
+    await reviewRecommendation(tx, second, decided.id, { outcome: "agreed", comment: undefined });
+  await recordDemoDecision(tx, asha, decided.id, decidedApplication);
+  await backdate(tx, decided.id, { createdDaysAgo: 20, recommendedDaysAgo: 13 });
+
+  return DEMO_ELIGIBILITY_APPLICATIONS.length;
+}
+
+/**
+ * The eligible decision, as recordDecision would leave it but without the letter's file:
+ * the assessment decided twelve days ago and the application waiting for referral.
+ */
+async function recordDemoDecision(
+  tx: Tx,
+  acting: Acting,
+  id: string,
+  application: { applicationId: string; applicantId: string },
+) {
+  const decidedAt = daysAgo(12);
+  const [row] = await tx
+    .update(assessments)
+    .set({
+      status: "decided",
+      decidedBy: acting.viewer.id,
+      decidedAt,
+      updatedAt: decidedAt,
+      updatedBy: acting.viewer.id,
+      version: sql`${assessments.version} + 1`,
+    })
+    .where(eq(assessments.id, id))
+    .returning({ organisationId: assessments.organisationId });
+  await tx
+    .update(applications)
+    .set({
+      state: "awaiting_referral",
+      updatedAt: decidedAt,
+      version: sql`${applications.version} + 1`,
+    })
+    .where(eq(applications.id, application.applicationId));
+  await tx.insert(correspondence).values({
+    applicantId: application.applicantId,
+    applicationId: application.applicationId,
+    direction: "out",
+    kind: "letter",
+    occurredOn: decidedAt.toISOString().slice(0, 10),
+    summary: "Decision letter: eligible (PDF)",
+    createdBy: acting.viewer.id,
+  });
+  await recordAuditEvent(
+    tx,
+    { userId: acting.viewer.id },
+    {
+      action: "assessment.decided",
+      entityType: "assessment",
+      entityId: id,
+      organisationId: row?.organisationId ?? null,
+      subjectId: application.applicantId,
+      details: {
+        outcome: "eligible",
+        applicationState: { from: "under_assessment", to: "awaiting_referral" },
+        demo: true,
+      },
+    },
+  );
+}
