@@ -22,6 +22,11 @@ export const PERMISSIONS = {
   "manage:settings:any": "Change the network's settings",
   "assess:application:any":
     "Assess applications for eligibility, review others' recommendations and record decisions",
+  "refer:application:any":
+    "Offer eligible cases to member projects, withdraw referrals and take cases back",
+  "respond:referral:own":
+    "Accept or decline the offers made to one's own project, and hand cases back",
+  "view:case:own": "See one's own project's cases",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -68,6 +73,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
       "manage:establishment:any",
       "manage:settings:any",
       "assess:application:any",
+      "refer:application:any",
     ],
   },
   intake_officer: {
@@ -85,7 +91,8 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   assessor: {
     label: "Assessor",
     scope: "network",
-    description: "Assesses applications for eligibility and reviews other assessors' recommendations.",
+    description:
+      "Assesses applications for eligibility and reviews other assessors' recommendations.",
     requiresTwoFactor: false,
     permissions: [...NETWORK_STAFF, ...CASE_READERS, "assess:application:any"],
   },
@@ -94,7 +101,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
     scope: "network",
     description: "Offers eligible cases to member projects.",
     requiresTwoFactor: false,
-    permissions: [...NETWORK_STAFF, ...CASE_READERS],
+    permissions: [...NETWORK_STAFF, ...CASE_READERS, "refer:application:any"],
   },
   data_protection_officer: {
     label: "Data-protection officer",
@@ -115,14 +122,20 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
     scope: "project",
     description: "Supervising lawyer or academic who runs a project's cases.",
     requiresTwoFactor: false,
-    permissions: ["manage:organisation:own", "view:membership:own", "manage:membership:own"],
+    permissions: [
+      "manage:organisation:own",
+      "view:membership:own",
+      "manage:membership:own",
+      "respond:referral:own",
+      "view:case:own",
+    ],
   },
   caseworker: {
     label: "Caseworker",
     scope: "project",
     description: "Student caseworker on a project's cases.",
     requiresTwoFactor: false,
-    permissions: [],
+    permissions: ["view:case:own"],
   },
   project_administrator: {
     label: "Project administrator",

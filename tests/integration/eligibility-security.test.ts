@@ -430,3 +430,28 @@ describe("eligibility row-level security", () => {
     );
   });
 });
+
+describe("a decided assessment", () => {
+  it("cannot be changed by the app role, apart from filing its letter once", async () => {
+    const { assessmentId } = assessed;
+    await asSystem(database.db, (tx) =>
+      tx
+        .update(assessments)
+        .set({ status: "decided", decidedAt: new Date(), decisionLetterId: null })
+        .where(eq(assessments.id, assessmentId)),
+    );
+    await expectRefused(
+      asUser(database.db, assessor.id, (tx) =>
+        tx
+          .update(assessments)
+          .set({ recommendation: "eligible" })
+          .where(eq(assessments.id, assessmentId)),
+      ),
+    );
+    const [row] = await database.db
+      .select({ recommendation: assessments.recommendation, status: assessments.status })
+      .from(assessments)
+      .where(eq(assessments.id, assessmentId));
+    expect(row).toEqual({ recommendation: "ineligible", status: "decided" });
+  });
+});

@@ -4,3 +4,4 @@ export * from "./identity";
 export * from "./intake";
 export * from "./mail";
 export * from "./organisations";
+export * from "./referrals";
