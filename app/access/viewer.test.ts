@@ -40,7 +40,8 @@ describe("can", () => {
 
   it("gives a caseworker no management permission", () => {
     const caseworker = viewerWith("caseworker");
-    expect(permissionsOf(caseworker)).toEqual([]);
+    expect(permissionsOf(caseworker)).toEqual(["view:case:own"]);
+    expect(permissionsOf(caseworker).some((p) => p.startsWith("manage:"))).toBe(false);
   });
 
   it("requires a second factor of administrators and data-protection officers only", () => {
