@@ -9,6 +9,7 @@ export const STATE_LABELS: Record<ApplicationState, string> = {
   ready_for_assessment: "Ready for assessment",
   under_assessment: "Under assessment",
   awaiting_referral: "Awaiting referral",
+  referred: "Referred to a project",
   closed: "Closed",
 };
 
@@ -32,6 +33,7 @@ const ALLOWED: Record<ApplicationState, readonly ApplicationState[]> = {
   ready_for_assessment: ["awaiting_information", "closed"],
   under_assessment: [],
   awaiting_referral: [],
+  referred: [],
   closed: [],
 };
 

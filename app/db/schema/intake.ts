@@ -122,6 +122,7 @@ export const APPLICATION_STATES = [
   "ready_for_assessment",
   "under_assessment",
   "awaiting_referral",
+  "referred",
   "closed",
 ] as const;
 export const APPLICATION_CHANNELS = [
@@ -193,7 +194,9 @@ export const documents = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     applicationId: uuid().references(() => applications.id),
     applicantId: uuid().references(() => applicants.id),
-    kind: text({ enum: ["scan", "consent", "letter_out", "letter_in", "questionnaire"] }).notNull(),
+    kind: text({
+      enum: ["scan", "consent", "letter_out", "letter_in", "questionnaire", "case_file"],
+    }).notNull(),
     filename: text().notNull(),
     mediaType: text().notNull(),
     byteSize: integer().notNull(),

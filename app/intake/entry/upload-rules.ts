@@ -43,4 +43,5 @@ export const ALL_DOCUMENT_KIND_LABELS: Record<string, string> = {
   ...DOCUMENT_KINDS,
   letter_out: "Letter sent",
   questionnaire: "Questionnaire",
+  case_file: "From a project's case file",
 };

@@ -149,7 +149,7 @@ export async function listQueue(
 
   // Only open applications can be overdue: the other states need not be read to count them.
   const impossible = new Set<ApplicationState>(
-    f.overdue ? ["under_assessment", "awaiting_referral", "closed"] : [],
+    f.overdue ? ["under_assessment", "awaiting_referral", "referred", "closed"] : [],
   );
   const counts = await countByState(tx, STATES, base, impossible);
   const total = counts ? (f.state ? counts[f.state] : sumCounts(Object.values(counts))) : null;

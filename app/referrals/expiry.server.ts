@@ -1,0 +1,142 @@
+import { and, eq, gt, isNull, lt, lte, or } from "drizzle-orm";
+import { recordAuditEvent } from "~/audit/record-audit-event.server";
+import type { Db, Queryable } from "~/db/database.server";
+import {
+  memberships,
+  notifications,
+  organisations,
+  referralOffers,
+  rolePermissions,
+  users,
+} from "~/db/schema";
+import { today } from "~/intake/dates";
+import type { Mailer } from "~/mail/mailer.server";
+
+/** Leads are reminded this many days before an offer lapses. */
+export const REMINDER_DAYS = 3;
+
+const SYSTEM = { userId: null, ip: null, requestId: null };
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The current members of an organisation holding a permission, read as the owner. */
+async function holders(tx: Queryable, organisationId: string, permission: string) {
+  const day = today();
+  return tx
+    .selectDistinct({ id: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(rolePermissions, eq(rolePermissions.roleKey, memberships.roleKey))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(rolePermissions.permissionKey, permission),
+        isNull(users.disabledAt),
+        lte(memberships.startsOn, day),
+        or(isNull(memberships.endsOn), gt(memberships.endsOn, day)),
+      ),
+    );
+}
+
+async function tell(
+  tx: Queryable,
+  mailer: Mailer,
+  organisationId: string,
+  permission: string,
+  notice: { title: string; body: string; link: string },
+  publicUrl: string,
+) {
+  const people = await holders(tx, organisationId, permission);
+  const deliveries: (() => Promise<void>)[] = [];
+  for (const p of people) {
+    await tx.insert(notifications).values({ userId: p.id, ...notice });
+    deliveries.push(
+      await mailer.send(tx, {
+        to: p.email,
+        subject: notice.title,
+        text: [`Hello ${p.name},`, "", notice.body, "", `${publicUrl}${notice.link}`].join("\n"),
+      }),
+    );
+  }
+  return deliveries;
+}
+
+/**
+ * Run by the housekeeping (as the owner): offers past their expiry lapse and return to the
+ * coordinators, who are told; leads are reminded once, REMINDER_DAYS before an offer lapses.
+ */
+export async function lapseAndRemindOffers(
+  db: Db,
+  mailer: Mailer,
+  publicUrl: string,
+  day = today(),
+): Promise<{ lapsed: number; reminded: number }> {
+  const deliveries: (() => Promise<void>)[] = [];
+  const result = await db.transaction(async (tx) => {
+    const expired = await tx
+      .update(referralOffers)
+      .set({ status: "lapsed" })
+      .where(and(eq(referralOffers.status, "offered"), lt(referralOffers.expiresOn, day)))
+      .returning();
+    for (const o of expired) {
+      await recordAuditEvent(tx, SYSTEM, {
+        action: "referral.lapsed",
+        entityType: "referral_offer",
+        entityId: o.id,
+        organisationId: o.organisationId,
+        details: { projectId: o.projectId, applicationId: o.applicationId, expiresOn: o.expiresOn },
+      });
+      const [project] = await tx
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, o.projectId));
+      deliveries.push(
+        ...(await tell(
+          tx,
+          mailer,
+          o.organisationId,
+          "refer:application:any",
+          {
+            title: "An offer lapsed without an answer",
+            body: `${project?.name ?? "A project"} did not answer an offer by ${o.expiresOn}. The case is back in the referral queue.`,
+            link: `/referrals/${o.applicationId}`,
+          },
+          publicUrl,
+        )),
+      );
+    }
+    const due = await tx
+      .update(referralOffers)
+      .set({ remindedAt: new Date() })
+      .where(
+        and(
+          eq(referralOffers.status, "offered"),
+          isNull(referralOffers.remindedAt),
+          lte(referralOffers.expiresOn, addDays(day, REMINDER_DAYS)),
+        ),
+      )
+      .returning();
+    for (const o of due)
+      deliveries.push(
+        ...(await tell(
+          tx,
+          mailer,
+          o.projectId,
+          "respond:referral:own",
+          {
+            title: `Reminder: an offer to your project ends on ${o.expiresOn}`,
+            body: `The network's offer of a case to your project ends on ${o.expiresOn}. Accept or decline it before then, or it will be offered elsewhere.`,
+            link: `/offers/${o.id}`,
+          },
+          publicUrl,
+        )),
+      );
+    return { lapsed: expired.length, reminded: due.length };
+  });
+  for (const d of deliveries) await d();
+  return result;
+}
