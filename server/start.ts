@@ -51,11 +51,12 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
     db: database.db,
     dataDir: config.dataDir,
     secret,
+    mailer,
+    publicUrl: config.publicUrl,
     log: (result) =>
       "error" in result
         ? logger.error({ err: result.error }, "housekeeping failed")
-        : (result.drafts > 0 || result.orphans > 0) &&
-          logger.info(result, "housekeeping removed expired drafts and orphaned files"),
+        : Object.values(result).some((n) => n > 0) && logger.info(result, "housekeeping done"),
   });
   return {
     services,

@@ -3,6 +3,8 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import { type Db, queryRows } from "~/db/database.server";
 import { applicationDrafts } from "~/db/schema";
 import { createDocumentStore, listStoredFiles } from "~/documents/storage.server";
+import type { Mailer } from "~/mail/mailer.server";
+import { lapseAndRemindOffers } from "~/referrals/expiry.server";
 
 /**
  * Work the server does on its own, at start-up and then every hour: nothing here waits for
@@ -72,6 +74,13 @@ export async function sweepOrphanFiles(
   return orphans.length;
 }
 
+export interface HousekeepingResult {
+  drafts: number;
+  orphans: number;
+  lapsed: number;
+  reminded: number;
+}
+
 export interface Housekeeping {
   /** Stops the timer and waits for a run in progress, so the database can close after it. */
   stop(): Promise<void>;
@@ -83,7 +92,9 @@ export function startHousekeeping(
     db: Db;
     dataDir: string;
     secret: string;
-    log: (result: { drafts: number; orphans: number } | { error: unknown }) => void;
+    mailer: Mailer;
+    publicUrl: string;
+    log: (result: HousekeepingResult | { error: unknown }) => void;
   },
   everyMs = 60 * 60 * 1000,
 ): Housekeeping {
@@ -91,7 +102,8 @@ export function startHousekeeping(
     try {
       const drafts = await purgeExpiredDrafts(options.db);
       const orphans = await sweepOrphanFiles(options.db, options.dataDir, options.secret);
-      options.log({ drafts, orphans });
+      const offers = await lapseAndRemindOffers(options.db, options.mailer, options.publicUrl);
+      options.log({ drafts, orphans, ...offers });
     } catch (error) {
       options.log({ error });
     }
