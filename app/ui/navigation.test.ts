@@ -12,6 +12,8 @@ describe("navigationFor", () => {
     expect(hrefs).toEqual([
       "/",
       "/applications",
+      "/assessments",
+      "/eligibility/dashboard",
       "/imports",
       "/organisations",
       "/admin/establishments",
@@ -25,7 +27,14 @@ describe("navigationFor", () => {
 
   it("shows an assessor applications but not imports or administration", () => {
     const hrefs = navigationFor(ROLES.assessor.permissions, true).map((i) => i.href);
-    expect(hrefs).toEqual(["/", "/applications", "/organisations", "/account"]);
+    expect(hrefs).toEqual([
+      "/",
+      "/applications",
+      "/assessments",
+      "/eligibility/dashboard",
+      "/organisations",
+      "/account",
+    ]);
   });
 
   it("shows a caseworker only home and their account", () => {

@@ -7,6 +7,8 @@ export interface NavItem {
 
 const ITEMS: { href: string; label: string; needs?: Permission; anyOf?: Permission[] }[] = [
   { href: "/applications", label: "Applications", needs: "view:application:any" },
+  { href: "/assessments", label: "Assessments", needs: "view:application:any" },
+  { href: "/eligibility/dashboard", label: "Eligibility dashboard", needs: "view:application:any" },
   { href: "/imports", label: "Imports", needs: "import:application:any" },
   { href: "/organisations", label: "Network and projects", needs: "view:organisation:any" },
   { href: "/admin/establishments", label: "Establishments", needs: "manage:establishment:any" },

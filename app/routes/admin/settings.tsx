@@ -83,6 +83,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <p>
         <Link to="/admin/establishments">Prison establishments</Link>
       </p>
+      <p>
+        <Link to="/admin/assessment-lists">Assessment lists and second review</Link>
+      </p>
     </div>
   );
 }

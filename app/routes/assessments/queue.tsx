@@ -1,0 +1,115 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data } from "react-router";
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import { can } from "~/access/viewer";
+import { listAssessors } from "~/eligibility/hand-over.server";
+import { AssessmentQueueTable, QueuePagination } from "~/eligibility/queue/assessment-queue-table";
+import { assignAssessments } from "~/eligibility/queue/assign-assessments.server";
+import { BulkAssignForm, type BulkAssignResult } from "~/eligibility/queue/bulk-assign-form";
+import { BulkAssignSchema } from "~/eligibility/queue/bulk-assign-schema";
+import { listAssessmentQueue } from "~/eligibility/queue/list-assessment-queue.server";
+import { AssessmentQueueFilterForm } from "~/eligibility/queue/queue-filter-form";
+import {
+  assessmentQueueSearch,
+  parseAssessmentQueueParams,
+} from "~/eligibility/queue/queue-params";
+import { assessorWorkload } from "~/eligibility/queue/workload.server";
+import { WorkloadTable } from "~/eligibility/queue/workload-table";
+import { AppError } from "~/errors/app-error";
+import type { Route } from "./+types/queue";
+
+export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const { request: queueRequest, errors } = parseAssessmentQueueParams(url.searchParams);
+  return asViewer(context, async (tx, acting) => {
+    const page = await listAssessmentQueue(tx, acting, queueRequest);
+    const workload = await assessorWorkload(tx, acting);
+    const assessors = await listAssessors(tx);
+    return {
+      page,
+      workload,
+      filters: queueRequest.filters,
+      rawOlderThan: url.searchParams.get("olderThan") ?? "",
+      errors,
+      viewerId: acting.viewer.id,
+      assessors: assessors.map((s) => ({
+        value: s.id,
+        label: s.id === acting.viewer.id ? `${s.name} (you)` : s.name,
+      })),
+      canAssign: can(acting.viewer, "assess:application:any"),
+    };
+  });
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: BulkAssignSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), outcome: null }, { status: 400 });
+  const { ids, assessorId } = submission.value;
+  const outcome = await asViewer(context, async (tx, acting) => {
+    try {
+      return await assignAssessments(tx, acting, ids, assessorId);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "INVALID") return error;
+      throw error;
+    }
+  });
+  if (outcome instanceof AppError)
+    return data(
+      {
+        result: submission.reply({ fieldErrors: { assessorId: [outcome.message] } }),
+        outcome: null,
+      },
+      { status: 422 },
+    );
+  const done: BulkAssignResult = outcome;
+  return { result: submission.reply({ resetForm: true }), outcome: done };
+}
+
+export default function AssessmentQueue({ loaderData, actionData }: Route.ComponentProps) {
+  const { page, filters } = loaderData;
+  const caption = "Assessment queue: urgent first, then the oldest";
+  return (
+    <>
+      <title>Assessments – Clearname</title>
+      <h1>Assessments</h1>
+      <p>
+        Applications waiting for assessment and every open assessment. Urgent applications —
+        convicted or sentenced in the last 28 days, or flagged with the appeal window open — come
+        first, then the oldest.
+      </p>
+      <AssessmentQueueFilterForm
+        key={JSON.stringify(filters) + loaderData.rawOlderThan}
+        filters={filters}
+        rawOlderThan={loaderData.rawOlderThan}
+        errors={loaderData.errors}
+        assessors={loaderData.assessors}
+      />
+      {loaderData.canAssign ? (
+        <BulkAssignForm
+          assessors={loaderData.assessors}
+          lastResult={actionData?.result}
+          outcome={actionData?.outcome ?? null}
+        />
+      ) : null}
+      <h2>Queue</h2>
+      <AssessmentQueueTable
+        // A new table after an assignment, so that the ticks of what was assigned are cleared.
+        key={actionData?.outcome ? JSON.stringify(actionData.outcome) : "queue"}
+        rows={page.rows}
+        selectable={loaderData.canAssign}
+        caption={caption}
+      />
+      <QueuePagination
+        page={page.page}
+        pages={page.pages}
+        total={page.total}
+        href={(n) => assessmentQueueSearch(filters, n)}
+      />
+      <WorkloadTable workload={loaderData.workload} viewerId={loaderData.viewerId} />
+    </>
+  );
+}
