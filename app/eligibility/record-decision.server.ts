@@ -9,7 +9,7 @@ import type { ApplicationState, ClosedReason } from "~/intake/transitions";
 import { fileDecisionLetter } from "./decision-letter.server";
 import { mustAssess } from "./guard";
 import { loadAssessment } from "./load-assessment.server";
-import { decisionRefusal, type Recommendation } from "./rules";
+import { decisionRefusal, missingForRecommendation, type Recommendation } from "./rules";
 import type { DecisionInput } from "./schemas";
 
 /** Where each outcome leaves the application. */
@@ -46,6 +46,13 @@ export async function recordDecision(
   const refusal = decisionRefusal(a);
   if (refusal || !a.recommendation) throw invalid(refusal ?? "Make a recommendation first.");
   const outcome = a.recommendation;
+  // An agreed assessment cannot be edited, so this holds unless the rules changed since.
+  const missing = missingForRecommendation(
+    { ...a, lineCount: loaded.lines.length },
+    { ...a, recommendation: outcome },
+  );
+  if (missing.length > 0)
+    throw invalid("This assessment is not complete enough for its recommendation.", { missing });
   const [application] = await tx
     .select()
     .from(applications)
@@ -80,6 +87,7 @@ export async function recordDecision(
   const decided = await loadAssessment(tx, id);
   const { documentId } = await fileDecisionLetter(tx, acting, store, decided, {
     largePrint: input.largePrint,
+    includeNotes: input.includeNotes ?? false,
   });
   await tx.update(assessments).set({ decisionLetterId: documentId }).where(eq(assessments.id, id));
   await recordAuditEvent(tx, actorOf(acting), {
@@ -93,6 +101,8 @@ export async function recordDecision(
       ineligibleReasons: a.ineligibleReasons,
       applicationState: { from: application.state, to: state },
       documentId,
+      largePrint: input.largePrint,
+      notesInLetter: outcome === "ineligible" && (input.includeNotes ?? false),
     },
   });
   return { documentId, outcome };

@@ -205,15 +205,22 @@ export const ReviewSchema = z
   });
 export type ReviewInput = z.infer<typeof ReviewSchema>;
 
+const checkbox = () =>
+  z
+    .union([z.literal("on"), z.literal("true"), z.boolean()])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true");
+
 /** Recording the decision, which produces the letter. */
 export const DecisionSchema = z.object({
   version: z.coerce.number({ error: "The form is out of date: reload the page" }).int().min(1),
-  largePrint: z
-    .union([z.literal("on"), z.literal("true"), z.boolean()])
-    .optional()
-    .transform((v) => v === true || v === "on" || v === "true"),
+  largePrint: checkbox(),
+  /** Print the recommendation's notes in an ineligible letter, after the reasons. */
+  includeNotes: checkbox(),
 });
-export type DecisionInput = z.infer<typeof DecisionSchema>;
+export type DecisionInput = Omit<z.infer<typeof DecisionSchema>, "includeNotes"> & {
+  includeNotes?: boolean;
+};
 
 /** An applicant's request for reconsideration. */
 export const ReconsiderationSchema = z.object({

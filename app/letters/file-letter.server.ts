@@ -32,16 +32,17 @@ export function renderLetter(letter: LetterContent, format: LetterFormat): Promi
 /**
  * Files a letter on the application it was written from: the bytes go to the encrypted
  * store, and a document, a correspondence entry (out, letter) and an audit event are
- * recorded in the caller's transaction.
+ * recorded in the caller's transaction. A Word copy of a letter already filed as PDF
+ * passes `correspondence: false`: it is the same letter, sent once.
  */
-async function fileLetter(
+export async function fileLetter(
   tx: Queryable,
   acting: Acting,
   store: DocumentStore,
   subject: LetterSubject,
   letter: LetterContent,
   format: LetterFormat,
-  options: { batch: boolean },
+  options: { batch: boolean; correspondence?: boolean },
 ): Promise<{ documentId: string; filename: string }> {
   const bytes = await renderLetter(letter, format);
   const filename = letterFilename(letter, format);
@@ -65,16 +66,17 @@ async function fileLetter(
     letter.marking ? "marked Legal Correspondence" : null,
     letter.largePrint ? "large print" : null,
   ].filter(Boolean);
-  await tx.insert(correspondence).values({
-    applicantId: subject.applicantId,
-    applicationId: subject.applicationId,
-    direction: "out",
-    kind: "letter",
-    occurredOn: today(),
-    summary: `${letter.title} letter (${format.toUpperCase()})${marks.length ? `, ${marks.join(", ")}` : ""}`,
-    documentId: doc.id,
-    createdBy: acting.viewer.id,
-  });
+  if (options.correspondence !== false)
+    await tx.insert(correspondence).values({
+      applicantId: subject.applicantId,
+      applicationId: subject.applicationId,
+      direction: "out",
+      kind: "letter",
+      occurredOn: today(),
+      summary: `${letter.title} letter (${format.toUpperCase()})${marks.length ? `, ${marks.join(", ")}` : ""}`,
+      documentId: doc.id,
+      createdBy: acting.viewer.id,
+    });
   await recordAuditEvent(tx, actorOf(acting), {
     action: "letter.generated",
     entityType: "document",

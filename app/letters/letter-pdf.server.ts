@@ -2,6 +2,9 @@ import type { Content, ContentSection } from "pdfmake/interfaces";
 import type { LetterContent } from "./letter-content";
 import { fontSizes, renderPdf } from "./pdf.server";
 
+/** Marks a letter's footer, which the page-break check must not count as content. */
+const FOOTER = "letterFooter";
+
 /** One letter as a section of its own: it starts a page and carries its own footer. */
 function letterSection(letter: LetterContent): ContentSection {
   const size = fontSizes(letter.largePrint);
@@ -37,10 +40,15 @@ function letterSection(letter: LetterContent): ContentSection {
     }
     content.push({ text: p.text, margin: [0, 0, 0, 8] });
   }
-  content.push({ stack: letter.signOff.map((l) => l || " "), margin: [0, 8, 0, 0] });
+  content.push({
+    stack: letter.signOff.map((l) => l || " "),
+    margin: [0, 8, 0, 0],
+    unbreakable: true,
+  });
   return {
     section: { stack: content, fontSize: size.body, lineHeight: 1.25 },
     footer: {
+      style: FOOTER,
       text: `${letter.marking ? "Legal correspondence. " : ""}Reference ${letter.reference}`,
       alignment: "center",
       fontSize: size.small,
@@ -84,5 +92,8 @@ export function renderLettersPdf(
     info: { title: options.title, author: options.author },
     content: sections,
     defaultStyle: { font: "Roboto" },
+    // A paragraph heading left alone at the foot of a page moves over with its paragraph.
+    pageBreakBefore: (node, nodes) =>
+      node.headlineLevel === 2 && nodes.getFollowingNodesOnPage().every((n) => n.style === FOOTER),
   });
 }

@@ -145,15 +145,15 @@ export const LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate> = {
       },
       {
         heading: "What happens next",
-        text: "A member project will decide whether it can take your case on. This can take several months, because each project can only take a few cases at a time. When a project takes your case, we will write to tell you which project it is and how it will be in touch with you.",
+        text: "A member project will decide whether it can take your case on. This can take several months. When a project takes your case, we will write to tell you which project it is and how it will contact you.",
       },
       {
         heading: "Please remember",
-        text: "We cannot promise what will happen. A project looking into your case does not mean that your conviction will be overturned, and the project may not find anything that helps. We cannot give you legal advice.",
+        text: "We cannot promise what will happen. A project looking into your case does not mean that your conviction will be overturned. We cannot give you legal advice.",
       },
       APPEAL_WINDOW,
       {
-        text: "Please write to us if anything changes, such as your address or your lawyer, with your reference, {{application.reference}}.",
+        text: "Please tell us if anything changes, such as your address or your lawyer. Always give your reference, {{application.reference}}.",
       },
     ],
     signOff: DECISION_SIGN_OFF,
