@@ -56,6 +56,9 @@ export function describeValue(value: unknown): string {
 }
 
 function normalise(value: unknown): string {
+  // A list of keys (causes, flags) is a set: the order they were ticked in is no change.
+  if (Array.isArray(value) && value.every((v) => typeof v === "string"))
+    return JSON.stringify([...value].sort());
   if (Array.isArray(value))
     return JSON.stringify(
       value.map((v) =>

@@ -1,4 +1,8 @@
-import type { RouteConfigEntry } from "@react-router/dev/routes";
+import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
 /** Eligibility: taking an application for assessment and writing the assessment (app/eligibility/). */
-export default [] satisfies RouteConfigEntry[];
+export default [
+  route("applications/:id/assess", "routes/applications/assess.tsx"),
+  route("assessments/:id", "routes/assessments/workspace.tsx"),
+  route("assessments/:id/hand-over", "routes/assessments/hand-over.tsx"),
+] satisfies RouteConfigEntry[];

@@ -2,6 +2,8 @@ import { Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
+import { assessmentsPanel } from "~/eligibility/list-application-assessments.server";
+import { ApplicationAssessments } from "~/eligibility/ui/application-assessments";
 import { today } from "~/intake/dates";
 import {
   DocumentsTable,
@@ -23,6 +25,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     return {
       ...found,
       canManage: can(acting.viewer, "manage:application:any"),
+      assessmentsPanel: await assessmentsPanel(tx, acting, found.application),
       next: nextStates(found.application.state),
       today: today(),
     };
@@ -167,6 +170,8 @@ export default function ApplicationPage({ loaderData }: Route.ComponentProps) {
           </dd>
         </div>
       </dl>
+
+      <ApplicationAssessments applicationId={a.id} {...loaderData.assessmentsPanel} />
 
       <h2>Links and likely matches</h2>
       <LinksAndMatches applicationId={a.id} links={loaderData.links} matches={loaderData.matches} />
