@@ -34,12 +34,12 @@ const cases: [string, Run][] = [
     (f) =>
       [
         `queue ${JSON.stringify(f)}`,
-        (tx) => listQueue(tx, people.acting, { filters: f, page: 1 }),
-      ] as [string, (tx: never) => Promise<unknown>],
+        (tx: Queryable) => listQueue(tx, people.acting, { filters: f, page: 1 }),
+      ] as [string, Run],
   ),
   [
     "duplicate check",
-    (tx) =>
+    (tx: Queryable) =>
       findLikelyMatches(tx, {
         fullName: "Margaret Thompson",
         aliases: ["Maggie Thompson"],

@@ -447,6 +447,7 @@ describe("a decided assessment", () => {
           .set({ recommendation: "eligible" })
           .where(eq(assessments.id, assessmentId)),
       ),
+      /decided assessment cannot be changed/,
     );
     const [row] = await database.db
       .select({ recommendation: assessments.recommendation, status: assessments.status })
