@@ -3,7 +3,10 @@
 -- applications, applicants or assessments directly.
 
 -- The case as offered: the applicant, the conviction, the lines of investigation, and what a
--- letter to the applicant needs. For the offer's project leads and the network's staff.
+-- letter to the applicant needs. For the network's staff, and for the offer's project leads
+-- while it is open or once they took the case; after a project declined it, or it lapsed or
+-- was withdrawn, its leads get the reference alone (the case pack closes at the same moment,
+-- app_case_pack in 0015).
 CREATE OR REPLACE FUNCTION app_offer_case(offer uuid) RETURNS jsonb
   LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
@@ -16,6 +19,10 @@ CREATE OR REPLACE FUNCTION app_offer_case(offer uuid) RETURNS jsonb
       app_has_permission('respond:referral:own', o.project_id)
       OR app_has_permission('view:application:any', o.organisation_id)) THEN
       RETURN NULL;
+    END IF;
+    IF o.status NOT IN ('offered', 'accepted')
+       AND NOT app_has_permission('view:application:any', o.organisation_id) THEN
+      RETURN jsonb_build_object('reference', (SELECT reference FROM applications WHERE id = o.application_id));
     END IF;
     SELECT jsonb_build_object(
       'reference', a.reference,
@@ -56,8 +63,10 @@ CREATE OR REPLACE FUNCTION app_offer_case(offer uuid) RETURNS jsonb
 --> statement-breakpoint
 -- The network's side of an acceptance, in the accepting transaction: the application is
 -- referred, and the letter telling the applicant which project took the case is filed on it.
+-- Returns the letter's document and the applicant, for the audit event.
 CREATE OR REPLACE FUNCTION app_complete_acceptance(offer uuid, filename text, media_type text,
-    byte_size int, sha256 text, storage_key text, summary text) RETURNS uuid
+    byte_size int, sha256 text, storage_key text, summary text)
+    RETURNS TABLE (letter_id uuid, subject_id uuid)
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
   DECLARE
@@ -76,7 +85,7 @@ CREATE OR REPLACE FUNCTION app_complete_acceptance(offer uuid, filename text, me
       RETURNING id INTO doc;
     INSERT INTO correspondence (applicant_id, application_id, direction, kind, occurred_on, summary, document_id, created_by)
       VALUES (applicant, o.application_id, 'out', 'letter', current_date, summary, doc, app_user_id());
-    RETURN doc;
+    RETURN QUERY SELECT doc, applicant;
   END
   $$;
 --> statement-breakpoint

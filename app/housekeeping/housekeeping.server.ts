@@ -40,9 +40,9 @@ export async function purgeExpiredDrafts(db: Db, now = new Date()): Promise<numb
 }
 
 /**
- * Encrypted files that no document or import refers to — left by a process that died
- * between writing a file and committing its record — are removed once they are older than
- * ORPHAN_GRACE_MS.
+ * Encrypted files that no document, project case document or import refers to — left by a
+ * process that died between writing a file and committing its record — are removed once
+ * they are older than ORPHAN_GRACE_MS.
  */
 export async function sweepOrphanFiles(
   db: Db,
@@ -58,7 +58,8 @@ export async function sweepOrphanFiles(
       await queryRows<{ key: string }>(
         db,
         sql`select storage_key as key from documents
-            union select storage_key from import_runs`,
+            union select storage_key from import_runs
+            union select storage_key from case_documents`,
       )
     ).map((r) => r.key),
   );

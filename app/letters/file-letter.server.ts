@@ -29,6 +29,15 @@ export function renderLetter(letter: LetterContent, format: LetterFormat): Promi
   return format === "pdf" ? renderLettersPdf([letter], meta) : renderLetterDocx(letter, meta);
 }
 
+/** The line a letter gets in the correspondence log: "Acknowledgement letter (PDF), large print". */
+export function correspondenceSummary(letter: LetterContent, format: LetterFormat): string {
+  const marks = [
+    letter.marking ? "marked Legal Correspondence" : null,
+    letter.largePrint ? "large print" : null,
+  ].filter(Boolean);
+  return `${letter.title} letter (${format.toUpperCase()})${marks.length ? `, ${marks.join(", ")}` : ""}`;
+}
+
 /**
  * Files a letter on the application it was written from: the bytes go to the encrypted
  * store, and a document, a correspondence entry (out, letter) and an audit event are
@@ -62,10 +71,6 @@ export async function fileLetter(
     })
     .returning({ id: documents.id });
   if (!doc) throw new Error("document insert returned nothing");
-  const marks = [
-    letter.marking ? "marked Legal Correspondence" : null,
-    letter.largePrint ? "large print" : null,
-  ].filter(Boolean);
   if (options.correspondence !== false)
     await tx.insert(correspondence).values({
       applicantId: subject.applicantId,
@@ -73,7 +78,7 @@ export async function fileLetter(
       direction: "out",
       kind: "letter",
       occurredOn: today(),
-      summary: `${letter.title} letter (${format.toUpperCase()})${marks.length ? `, ${marks.join(", ")}` : ""}`,
+      summary: correspondenceSummary(letter, format),
       documentId: doc.id,
       createdBy: acting.viewer.id,
     });

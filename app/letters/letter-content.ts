@@ -35,6 +35,8 @@ export interface LetterExtras {
   conditions?: readonly LetterCondition[];
   /** The date to reply by (YYYY-MM-DD), for a letter asking for more information. */
   replyBy?: string | null;
+  /** The member project a letter about a referral names. */
+  projectName?: string;
 }
 
 /** A letter ready to render: both renderers (PDF and DOCX) lay out exactly this. */
@@ -106,6 +108,7 @@ export function mergeValues(facts: LetterFacts): MergeValues {
     "network.name": facts.network.name,
     "network.returnAddress": facts.network.returnAddress.join("\n"),
     "decision.replyBy": facts.extras?.replyBy ? longDate(facts.extras.replyBy) : "",
+    "project.name": facts.extras?.projectName ?? "",
   };
 }
 

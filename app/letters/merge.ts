@@ -15,6 +15,8 @@ export const MERGE_FIELDS = {
   "network.returnAddress": "The network's return address on one line",
   "decision.replyBy":
     "In a letter asking for more information, the date to reply by, e.g. 7 December 2026",
+  "project.name":
+    "In a letter about a referral, the member project that took (or had) the case, e.g. Ashdown University Innocence Project",
 } as const;
 
 export type MergeField = keyof typeof MERGE_FIELDS;

@@ -61,9 +61,12 @@ export type LetterTemplateKey =
   | "decision_eligible"
   | "decision_ineligible"
   | "decision_more_information"
-  | "decision_withdrawn";
+  | "decision_withdrawn"
+  | "referral_accepted"
+  | "project_closed";
 
 const DECISION_SIGN_OFF = ["Yours sincerely,", "", "The assessment team", "{{network.name}}"];
+const REFERRAL_SIGN_OFF = ["Yours sincerely,", "", "The referrals team", "{{network.name}}"];
 
 const LOOKED_AT = {
   text: "We have now looked carefully at your application and at the papers you sent us.",
@@ -222,6 +225,57 @@ export const LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate> = {
       APPEAL_WINDOW,
     ],
     signOff: DECISION_SIGN_OFF,
+  },
+  referral_accepted: {
+    key: "referral_accepted",
+    title: "Referral accepted",
+    sender: ["{{network.name}}", "{{network.returnAddress}}"],
+    recipient: ["{{applicant.name}}", "{{applicant.prisonerNumber}}", "{{recipient.address}}"],
+    heading: "A member project has taken on your case",
+    salutation: "Dear {{applicant.name}},",
+    paragraphs: [
+      {
+        text: "We are writing to tell you that {{project.name}} has agreed to look into your case. It is one of the member projects of {{network.name}}.",
+      },
+      {
+        heading: "What happens next",
+        text: "The students and the supervising lawyer who will work on your case at {{project.name}} will write to you to introduce themselves. They will need time to read your papers before they can tell you much. Please be patient: looking into a case properly can take a long time.",
+      },
+      {
+        heading: "Please remember",
+        text: "{{project.name}} cannot give you legal advice, and neither can we. A project looking into your case does not mean that your conviction will be overturned: we cannot promise what will happen. If you have a lawyer, keep in touch with them as before.",
+      },
+      {
+        heading: "Keeping in touch with us",
+        text: "Please keep writing to us if anything changes, such as your address or your lawyer. Always give your reference, {{application.reference}}, so that we can find your file and pass the news on.",
+      },
+    ],
+    signOff: REFERRAL_SIGN_OFF,
+  },
+  project_closed: {
+    key: "project_closed",
+    title: "Project closed",
+    sender: ["{{network.name}}", "{{network.returnAddress}}"],
+    recipient: ["{{applicant.name}}", "{{applicant.prisonerNumber}}", "{{recipient.address}}"],
+    heading: "The project looking into your case has closed",
+    salutation: "Dear {{applicant.name}},",
+    paragraphs: [
+      {
+        text: "We are writing to tell you that {{project.name}}, the member project that was looking into your case, has closed. It will not work on your case any more.",
+      },
+      {
+        heading: "What happens next",
+        text: "Your case has come back to us, with the work the project did on it. We will look for another member project that can take it on, and we will write to you when one does. This can take several months.",
+      },
+      {
+        text: "There is nothing you need to do. We cannot promise what will happen, and we cannot give you legal advice.",
+      },
+      {
+        heading: "Keeping in touch with us",
+        text: "From now on, please write to us, not to {{project.name}}. Tell us if anything changes, such as your address or your lawyer, and always give your reference, {{application.reference}}.",
+      },
+    ],
+    signOff: REFERRAL_SIGN_OFF,
   },
 };
 

@@ -1,3 +1,6 @@
+import { correspondenceSummary, MEDIA_TYPES, renderLetter } from "~/letters/file-letter.server";
+import { buildLetter, type LetterFacts, letterFilename } from "~/letters/letter-content";
+import { LETTER_TEMPLATES } from "~/letters/templates";
 import type { OfferCase } from "./offer-case.server";
 
 export interface RenderedLetter {
@@ -9,14 +12,47 @@ export interface RenderedLetter {
 }
 
 /**
- * The letter telling an applicant which project took their case (PDF, from the letter
- * templates, large print and Legal Correspondence as the applicant asked). (Being written:
- * see the referral issue.)
+ * The letter facts of the case as offered. The project's lead cannot read the network's
+ * applicant record, so the facts come from app_offer_case, not from loadLetterSubjects.
+ */
+export function offerLetterFacts(c: OfferCase, projectName: string, date: string): LetterFacts {
+  const a = c.applicant;
+  return {
+    applicant: {
+      name: a.fullName,
+      prisonerNumber: a.prisonerNumber,
+      otherPrisonerNumber: a.otherPrisonerNumber,
+      postalAddress: a.postalAddress,
+      largePrint: a.largePrint,
+      legalCorrespondence: a.legalCorrespondence,
+      language: a.language,
+    },
+    establishment: c.establishment,
+    application: { reference: c.reference, receivedOn: c.receivedOn },
+    network: c.network,
+    date,
+    extras: { projectName },
+  };
+}
+
+/**
+ * The letter telling an applicant which project took their case, as a PDF: large print and
+ * marked Legal Correspondence as the applicant asked, like every letter from the network.
+ * The caller files it (app_complete_acceptance) in the accepting transaction.
  */
 export async function renderAcceptanceLetter(
-  _c: OfferCase,
-  _projectName: string,
-  _date: string,
+  c: OfferCase,
+  projectName: string,
+  date: string,
 ): Promise<RenderedLetter> {
-  throw new Error("the acceptance letter is not written yet");
+  const letter = buildLetter(
+    LETTER_TEMPLATES.referral_accepted,
+    offerLetterFacts(c, projectName, date),
+  );
+  return {
+    bytes: await renderLetter(letter, "pdf"),
+    filename: letterFilename(letter, "pdf"),
+    mediaType: MEDIA_TYPES.pdf,
+    summary: correspondenceSummary(letter, "pdf"),
+  };
 }

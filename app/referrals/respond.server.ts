@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { type Acting, actorOf } from "~/access/acting";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
-import type { Queryable } from "~/db/database.server";
+import { type Queryable, queryRows } from "~/db/database.server";
 import {
   caseDocuments,
   caseLines,
@@ -26,6 +26,15 @@ export function firstReportDue(from: string): string {
   d.setUTCFullYear(d.getUTCFullYear() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * A test hook: the atomicity test (tests/integration/referral-kill.test.ts) sets
+ * `afterWrites` in a child process to pause acceptance once every write is made — the case,
+ * its lines and case pack (files included), the accepted offer, the referred application,
+ * the filed letter, the audit event and the notifications — but before its transaction
+ * commits, and kills the process there. Nothing in the application sets it.
+ */
+export const acceptanceHooks: { afterWrites?: () => Promise<void> } = {};
 
 async function openOfferFor(tx: Queryable, acting: Acting, offerId: string) {
   const offer = await lockOffer(tx, offerId);
@@ -118,22 +127,28 @@ export async function acceptOffer(
     .where(eq(referralOffers.id, offerId));
   const letter = await renderAcceptanceLetter(c, project?.name ?? "the project", accepted);
   const stored = await store.put(letter.bytes);
-  await tx.execute(
-    sql`select app_complete_acceptance(${offerId}::uuid, ${letter.filename}, ${letter.mediaType},
-      ${stored.byteSize}, ${stored.sha256}, ${stored.storageKey}, ${letter.summary})`,
+  const [completed] = await queryRows<{ letter_id: string; subject_id: string }>(
+    tx,
+    sql`select letter_id, subject_id from app_complete_acceptance(${offerId}::uuid,
+      ${letter.filename}, ${letter.mediaType}, ${stored.byteSize}, ${stored.sha256},
+      ${stored.storageKey}, ${letter.summary})`,
   );
+  if (!completed) throw new Error("the acceptance was not completed");
   await recordAuditEvent(tx, actorOf(acting), {
     action: "referral.accepted",
     entityType: "case",
     entityId: created.id,
+    subjectId: completed.subject_id,
     organisationId: offer.projectId,
     details: {
       disclosure: true,
       disclosedBy: offer.organisationId,
       offerId,
+      applicationId: offer.applicationId,
       reference: c.reference,
       documents: pack.map((d) => d.id),
       lines: c.lines.length,
+      letterId: completed.letter_id,
     },
   });
   const deliveries = await notifyMembers(
@@ -148,6 +163,7 @@ export async function acceptOffer(
     },
     ctx.publicUrl,
   );
+  await acceptanceHooks.afterWrites?.();
   return { caseId: created.id, deliveries };
 }
 
