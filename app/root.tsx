@@ -11,8 +11,9 @@ import {
 } from "react-router";
 import { csrfMiddleware } from "~/access/csrf.server";
 import { permissionsOf } from "~/access/viewer";
-import { csrfContext, requestContext, sessionContext } from "~/context.server";
+import { csrfContext, requestContext, servicesContext, sessionContext } from "~/context.server";
 import { sessionMiddleware } from "~/identity/session-cookie.server";
+import { countUnreadNotifications } from "~/referrals/notifications.server";
 import { CsrfInput } from "~/ui/forms";
 import { navigationFor } from "~/ui/navigation";
 import type { Route } from "./+types/root";
@@ -22,16 +23,19 @@ export const middleware: Route.MiddlewareFunction[] = [csrfMiddleware, sessionMi
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
-export function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const session = context.get(sessionContext);
   const viewer = session.state === "active" ? session.viewer : null;
   const permissions = permissionsOf(viewer);
+  const unread = viewer
+    ? await countUnreadNotifications(context.get(servicesContext).database.db, viewer.id)
+    : 0;
   return data({
     csrf: context.get(csrfContext),
     nonce: context.get(requestContext).nonce,
     viewer: viewer ? { name: viewer.name, email: viewer.email } : null,
     permissions,
-    navigation: navigationFor(permissions, viewer !== null),
+    navigation: navigationFor(permissions, viewer !== null, unread),
   });
 }
 
@@ -91,6 +95,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <div className="container">
             <p>Clearname — case system for an innocence network and its member projects.</p>
+            <p>
+              <Link to="/projects">Member projects</Link>
+            </p>
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />

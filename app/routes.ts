@@ -6,7 +6,10 @@ import imports from "./route-lists/imports";
 import letters from "./route-lists/letters";
 import onlineApplication from "./route-lists/online-application";
 import postalEntry from "./route-lists/postal-entry";
+import projectCases from "./route-lists/project-cases";
+import projects from "./route-lists/projects";
 import queue from "./route-lists/queue";
+import referrals from "./route-lists/referrals";
 
 export default [
   index("routes/home.tsx"),
@@ -23,6 +26,8 @@ export default [
   route("organisations/:id", "routes/organisations.$id.tsx"),
   route("organisations/:id/edit", "routes/organisations.$id.edit.tsx"),
   route("organisations/:id/members", "routes/organisations.$id.members.tsx"),
+  // Member projects (app/projects/): the public directory, the overview, term breaks.
+  ...projects,
   route("admin/users", "routes/admin.users.tsx"),
   route("admin/audit", "routes/admin.audit.tsx"),
   route("admin/outbox", "routes/admin.outbox.tsx"),
@@ -36,5 +41,7 @@ export default [
   ...assessmentQueue,
   ...assessmentWorkspace,
   ...assessmentDecisions,
+  ...projectCases,
+  ...referrals,
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

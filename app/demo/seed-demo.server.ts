@@ -7,6 +7,7 @@ import { encrypt } from "~/identity/crypto.server";
 import { hashPassword } from "~/identity/passwords.server";
 import { seedDemoEligibility } from "./seed-demo-eligibility.server";
 import { seedDemoIntake } from "./seed-demo-intake.server";
+import { seedDemoProjectDetails } from "./seed-demo-projects.server";
 
 /** Every demo account signs in with this password. */
 export const DEMO_PASSWORD = "clearname-demo";
@@ -191,6 +192,7 @@ export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
         .returning();
       if (row) orgIds.set(row.name, row.id);
     }
+    await seedDemoProjectDetails(tx);
     const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const [user] = await tx

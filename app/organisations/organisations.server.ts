@@ -4,7 +4,8 @@ import { can } from "~/access/viewer";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { organisations } from "~/db/schema";
-import { conflict, forbidden, notFound } from "~/errors/app-error";
+import { conflict, forbidden, invalid, notFound } from "~/errors/app-error";
+import { countOpenWork } from "./open-work.server";
 import type { ProjectInput } from "./schemas";
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -35,7 +36,13 @@ function projectValues(input: ProjectInput) {
     jurisdictions: input.jurisdictions,
     status: input.status,
     closedOn: input.status === "closed" ? (input.closedOn ?? null) : null,
+    pausedOn: input.status === "paused" ? (input.pausedOn ?? null) : null,
     capacity: input.capacity ?? null,
+    addressLines: input.addressLines ?? [],
+    contactEmail: input.contactEmail ?? null,
+    contactPhone: input.contactPhone ?? null,
+    website: input.website ?? null,
+    specialisms: input.specialisms ?? [],
   };
 }
 
@@ -81,6 +88,8 @@ export async function updateProject(
   if (current.kind !== "project")
     throw forbidden("The network's own record is changed by its administrators in settings.");
   const values = projectValues(input);
+  if (current.status !== "closed" && values.status === "closed")
+    await mustHaveNoOpenWork(tx, acting, current);
   const [row] = await tx
     .update(organisations)
     .set({ ...values, updatedAt: new Date(), version: sql`${organisations.version} + 1` })
@@ -111,4 +120,35 @@ export async function updateProject(
     details: { changed },
   });
   return row;
+}
+
+/**
+ * A project with open cases or offers is closed through "Close the project", which returns
+ * them to the network with handover notes; the edit form may only close one with none. Who
+ * cannot see the project's cases (a project administrator) cannot tell, so is sent there too.
+ */
+async function mustHaveNoOpenWork(tx: Queryable, acting: Acting, project: Organisation) {
+  const closeUrl = `/organisations/${project.id}/close`;
+  const seesWork =
+    can(acting.viewer, "view:application:any") ||
+    (can(acting.viewer, "view:case:own", project.id) &&
+      can(acting.viewer, "respond:referral:own", project.id));
+  if (!seesWork)
+    throw invalid(
+      `You cannot see this project's cases, so you cannot close it here. The network's administrators close projects with "Close the project" (${closeUrl}).`,
+      { field: "status", closeUrl },
+    );
+  const open = await countOpenWork(tx, project.id);
+  if (open.cases > 0 || open.offers > 0) {
+    const what = [
+      open.cases > 0 ? `${open.cases} open ${open.cases === 1 ? "case" : "cases"}` : null,
+      open.offers > 0 ? `${open.offers} open ${open.offers === 1 ? "offer" : "offers"}` : null,
+    ]
+      .filter(Boolean)
+      .join(" and ");
+    throw invalid(
+      `${project.name} still has ${what}. Close it with "Close the project" (${closeUrl}), which returns them to the network with a handover note for each case.`,
+      { field: "status", closeUrl, ...open },
+    );
+  }
 }

@@ -1,7 +1,14 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
-import { ChoiceField, CsrfInput, ErrorSummary, SelectField, TextField } from "~/ui/forms";
+import {
+  ChoiceField,
+  CsrfInput,
+  ErrorSummary,
+  SelectField,
+  TextareaField,
+  TextField,
+} from "~/ui/forms";
 import { JURISDICTIONS, ORGANISATION_STATUSES, PROJECT_KINDS, ProjectSchema } from "./schemas";
 
 const options = (o: Record<string, string>) =>
@@ -14,7 +21,13 @@ export interface ProjectFormDefaults {
   jurisdictions?: string[];
   status?: string;
   closedOn?: string | null;
+  pausedOn?: string | null;
   capacity?: number | null;
+  addressLines?: string[];
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  website?: string | null;
+  specialisms?: string[];
   version?: number;
 }
 
@@ -37,7 +50,13 @@ export function ProjectForm({
           hostInstitution: defaultValue.hostInstitution ?? "",
           projectKind: defaultValue.projectKind ?? "",
           closedOn: defaultValue.closedOn ?? "",
+          pausedOn: defaultValue.pausedOn ?? "",
           capacity: defaultValue.capacity?.toString() ?? "",
+          addressLines: defaultValue.addressLines?.join("\n") ?? "",
+          contactEmail: defaultValue.contactEmail ?? "",
+          contactPhone: defaultValue.contactPhone ?? "",
+          website: defaultValue.website ?? "",
+          specialisms: defaultValue.specialisms?.join("\n") ?? "",
           version: defaultValue.version?.toString(),
         }
       : { status: "active" },
@@ -51,9 +70,15 @@ export function ProjectForm({
     hostInstitution: fields.hostInstitution,
     projectKind: fields.projectKind,
     jurisdictions: fields.jurisdictions,
+    specialisms: fields.specialisms,
     status: fields.status,
+    pausedOn: fields.pausedOn,
     closedOn: fields.closedOn,
     capacity: fields.capacity,
+    addressLines: fields.addressLines,
+    contactEmail: fields.contactEmail,
+    contactPhone: fields.contactPhone,
+    website: fields.website,
   };
   return (
     <>
@@ -81,15 +106,28 @@ export function ProjectForm({
           type="checkbox"
           options={options(JURISDICTIONS)}
         />
+        <TextareaField
+          field={fields.specialisms}
+          label="Specialisms (optional)"
+          hint="One a line, for example forensic science, sexual offences, joint enterprise. Shown on the public list of projects."
+          rows={4}
+        />
         <SelectField
           field={fields.status}
           label="Status"
           options={options(ORGANISATION_STATUSES)}
         />
         <TextField
+          field={fields.pausedOn}
+          label="Paused since"
+          hint="Only for a paused project (it takes no new cases for now), for example 2026-06-01"
+          type="date"
+          width="medium"
+        />
+        <TextField
           field={fields.closedOn}
           label="Date closed"
-          hint="Only for a closed project, for example 2026-07-31"
+          hint="Only for a closed project with no open cases or offers, for example 2026-07-31"
           type="date"
           width="medium"
         />
@@ -99,6 +137,27 @@ export function ProjectForm({
           type="number"
           width="short"
         />
+        <fieldset className="fieldset form-section">
+          <legend className="label">Address and contacts</legend>
+          <p className="hint">
+            The contact e-mail and website of an active project are shown on the public list of
+            projects: give the project's shared ones, not a person's own.
+          </p>
+          <TextareaField
+            field={fields.addressLines}
+            label="Postal address (optional)"
+            hint="One line a line, with the postcode last"
+            rows={4}
+          />
+          <TextField field={fields.contactEmail} label="Contact e-mail (optional)" type="email" />
+          <TextField
+            field={fields.contactPhone}
+            label="Telephone (optional)"
+            autoComplete="off"
+            width="medium"
+          />
+          <TextField field={fields.website} label="Website (optional)" />
+        </fieldset>
         <button type="submit" className="button">
           {submitLabel}
         </button>

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Acting, actorOf } from "~/access/acting";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
-import { applications, cases } from "~/db/schema";
+import { applications, cases, referralOffers } from "~/db/schema";
 import { invalid, notFound } from "~/errors/app-error";
 import { mustRefer, mustRespondFor } from "./guard";
 import { notifyMembers } from "./notify.server";
@@ -60,11 +60,13 @@ export async function handBackCase(
     reason,
     details: { applicationId: c.applicationId, reference: c.reference },
   });
-  const [app] = await tx
-    .select({ organisationId: applications.organisationId })
-    .from(applications)
-    .where(eq(applications.id, c.applicationId));
-  const network = app?.organisationId;
+  // The network that made the offer: the project's lead can read its offers, not the
+  // network's applications.
+  const [offer] = await tx
+    .select({ organisationId: referralOffers.organisationId })
+    .from(referralOffers)
+    .where(eq(referralOffers.id, c.offerId));
+  const network = offer?.organisationId;
   const deliveries = network
     ? await notifyMembers(
         tx,

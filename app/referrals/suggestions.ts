@@ -83,8 +83,12 @@ export function suggest(c: CaseFacts, projects: readonly ProjectFacts[]): Sugges
       against.push("No capacity recorded");
     } else if (capacityLeft <= 0) {
       suitable = false;
+      // Open offers hold a place too: say so, or "0 active cases of 1" reads as room.
+      const waiting = p.openOffers
+        ? `, and ${p.openOffers} offer${p.openOffers === 1 ? "" : "s"} waiting for an answer`
+        : "";
       against.push(
-        `Full: ${p.activeCases} active case${p.activeCases === 1 ? "" : "s"} of ${p.capacity}`,
+        `Full: ${p.activeCases} active case${p.activeCases === 1 ? "" : "s"} of ${p.capacity}${waiting}`,
       );
     } else {
       reasons.push(`Room for ${capacityLeft} more (${p.activeCases} of ${p.capacity} in use)`);

@@ -48,6 +48,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             Staff sign in
           </Link>
         </p>
+        <p>
+          <Link to="/projects">The network's member projects</Link>
+        </p>
       </>
     );
   }

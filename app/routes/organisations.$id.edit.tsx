@@ -25,19 +25,24 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ProjectSchema });
   if (submission.status !== "success")
-    return data({ result: submission.reply(), current: null }, { status: 400 });
+    return data({ result: submission.reply(), current: null, closeUrl: null }, { status: 400 });
   const outcome = await asViewer(context, async (tx, acting) => {
     try {
       await updateProject(tx, acting, params.id, {
         ...submission.value,
         version: submission.value.version ?? 0,
       });
-      return { conflict: null };
+      return { conflict: null, refused: null };
     } catch (error) {
       if (error instanceof AppError && error.code === "CONFLICT") {
         return {
           conflict: { message: error.message, current: await getOrganisation(tx, params.id) },
+          refused: null,
         };
+      }
+      // Closing a project that still has open cases or offers: refused, with the way to do it.
+      if (error instanceof AppError && error.code === "INVALID") {
+        return { conflict: null, refused: error };
       }
       throw error;
     }
@@ -47,8 +52,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       {
         result: submission.reply({ formErrors: [outcome.conflict.message] }),
         current: outcome.conflict.current,
+        closeUrl: null,
       },
       { status: 409 },
+    );
+  }
+  if (outcome.refused) {
+    const { field, closeUrl } = outcome.refused.details;
+    return data(
+      {
+        result: submission.reply({
+          fieldErrors: {
+            [typeof field === "string" ? field : "status"]: [outcome.refused.message],
+          },
+        }),
+        current: null,
+        closeUrl: typeof closeUrl === "string" ? closeUrl : null,
+      },
+      { status: 422 },
     );
   }
   throw redirect(`/organisations/${params.id}?saved=1`);
@@ -56,22 +77,47 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function EditProject({ loaderData, actionData }: Route.ComponentProps) {
   const o = actionData?.current ?? loaderData.organisation;
+  const c = actionData?.current;
   return (
     <div className="narrow">
       <title>{`Change ${o.name} – Clearname`}</title>
       <h1>Change {loaderData.organisation.name}</h1>
-      {actionData?.current ? (
+      {c ? (
         <div className="notice notice-warning">
           <h2>The version saved by someone else</h2>
-          <p>
-            Name: {actionData.current.name}; status: {actionData.current.status}
-            {actionData.current.closedOn ? ` (closed ${actionData.current.closedOn})` : ""};
-            capacity: {actionData.current.capacity ?? "not set"}; jurisdictions:{" "}
-            {actionData.current.jurisdictions.join(", ")}.
-          </p>
+          <dl className="summary-list summary-list-compact">
+            {[
+              ["Name", c.name],
+              [
+                "Status",
+                `${c.status}${c.closedOn ? ` (closed ${c.closedOn})` : ""}${c.pausedOn ? ` (paused ${c.pausedOn})` : ""}`,
+              ],
+              ["Capacity", c.capacity ?? "not set"],
+              ["Jurisdictions", c.jurisdictions.join(", ")],
+              ["Specialisms", c.specialisms.join(", ") || "none"],
+              ["Address", c.addressLines.join(", ") || "none"],
+              ["Contact e-mail", c.contactEmail ?? "none"],
+              ["Telephone", c.contactPhone ?? "none"],
+              ["Website", c.website ?? "none"],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
           <p>
             The form now starts from their version; your changes are still in the fields where you
             typed them.
+          </p>
+        </div>
+      ) : null}
+      {actionData?.closeUrl ? (
+        <div className="notice notice-warning">
+          <p>
+            A project that may still have open cases or offers is closed with{" "}
+            <Link to={actionData.closeUrl}>Close the project</Link>: each open case goes back to the
+            network with a handover note.
           </p>
         </div>
       ) : null}

@@ -2,6 +2,7 @@ import { Link, useSearchParams } from "react-router";
 import { SIGNED_IN } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { ROLES } from "~/access/catalogue";
+import { can } from "~/access/viewer";
 import { forbidden } from "~/errors/app-error";
 import { canViewMembers, listMembers } from "~/organisations/memberships.server";
 import { getOrganisation } from "~/organisations/organisations.server";
@@ -11,6 +12,7 @@ import {
   canViewOrganisation,
 } from "~/organisations/policies";
 import { JURISDICTIONS, ORGANISATION_STATUSES, PROJECT_KINDS } from "~/organisations/schemas";
+import { listTermBreaks } from "~/projects/term-breaks.server";
 import type { Route } from "./+types/organisations.$id";
 
 // Signed in; which organisations a user may open is decided by canViewOrganisation.
@@ -26,17 +28,24 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       : null;
     return {
       organisation,
+      termBreaks: organisation.kind === "project" ? await listTermBreaks(tx, organisation.id) : [],
+      today: new Date().toISOString().slice(0, 10),
       members: members?.map((m) => ({ ...m, role: ROLES[m.roleKey].label })) ?? null,
       canEdit:
         organisation.kind === "project" && canEditOrganisation(acting.viewer, organisation.id),
       canManageMembers:
         canManageMembersOf(acting.viewer, organisation.id) && organisation.status !== "closed",
+      canClose:
+        organisation.kind === "project" &&
+        organisation.status !== "closed" &&
+        can(acting.viewer, "manage:organisation:any"),
     };
   });
 }
 
 export default function OrganisationPage({ loaderData }: Route.ComponentProps) {
   const { organisation: o, members } = loaderData;
+  const comingBreaks = loaderData.termBreaks.filter((b) => b.endsOn >= loaderData.today);
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("created")
     ? "Project added."
@@ -73,11 +82,49 @@ export default function OrganisationPage({ loaderData }: Route.ComponentProps) {
               <dd>
                 {ORGANISATION_STATUSES[o.status]}
                 {o.closedOn ? ` since ${o.closedOn}` : ""}
+                {o.status === "paused" && o.pausedOn ? ` since ${o.pausedOn}` : ""}
               </dd>
             </div>
             <div>
               <dt>Capacity</dt>
               <dd>{o.capacity === null ? "Not set" : `${o.capacity} active cases`}</dd>
+            </div>
+            <div>
+              <dt>Specialisms</dt>
+              <dd>{o.specialisms.length ? o.specialisms.join(", ") : "None recorded"}</dd>
+            </div>
+            <div>
+              <dt>Address</dt>
+              <dd>
+                {o.addressLines.length
+                  ? o.addressLines.map((line) => <div key={line}>{line}</div>)
+                  : "Not recorded"}
+              </dd>
+            </div>
+            <div>
+              <dt>Contact</dt>
+              <dd>
+                {[o.contactEmail, o.contactPhone].filter(Boolean).join(", ") || "Not recorded"}
+                {o.website && /^https?:\/\//i.test(o.website) ? (
+                  <div>
+                    <a href={o.website} rel="noopener noreferrer nofollow">
+                      {o.website}
+                    </a>
+                  </div>
+                ) : null}
+              </dd>
+            </div>
+            <div>
+              <dt>Term breaks</dt>
+              <dd>
+                {comingBreaks.length
+                  ? comingBreaks.map((b) => (
+                      <div key={b.id}>
+                        {b.label}: {b.startsOn} to {b.endsOn}
+                      </div>
+                    ))
+                  : "None now or to come"}
+              </dd>
             </div>
           </>
         ) : null}
@@ -93,6 +140,16 @@ export default function OrganisationPage({ loaderData }: Route.ComponentProps) {
       {loaderData.canEdit ? (
         <p>
           <Link to={`/organisations/${o.id}/edit`}>Change the project's details</Link>
+        </p>
+      ) : null}
+      {loaderData.canEdit && o.status !== "closed" ? (
+        <p>
+          <Link to={`/organisations/${o.id}/term-breaks`}>Add or remove term breaks</Link>
+        </p>
+      ) : null}
+      {loaderData.canClose ? (
+        <p>
+          <Link to={`/organisations/${o.id}/close`}>Close the project</Link>
         </p>
       ) : null}
       {members ? (

@@ -6,12 +6,13 @@ import { type Queryable, queryRows } from "~/db/database.server";
 import { settings } from "~/db/schema";
 import { forbidden } from "~/errors/app-error";
 import { acknowledgementTargetDays } from "~/intake/settings.server";
-import type { SettingsInput } from "./schemas";
+import { DEFAULT_STALE_CASE_DAYS, type SettingsInput } from "./schemas";
 
 /** The keys of the `settings` table this module keeps. */
 export const SETTING_KEYS = {
   acknowledgementTargetDays: "acknowledgement_target_working_days",
   returnAddress: "letter_return_address",
+  staleCaseDays: "stale_case_days",
 } as const;
 
 export interface NetworkSettings {
@@ -33,6 +34,16 @@ export async function getNetworkSettings(tx: Queryable): Promise<NetworkSettings
     acknowledgementTargetDays: await acknowledgementTargetDays(tx),
     returnAddress: asLines(address?.value),
   };
+}
+
+/** After how many days without recorded activity a project's case counts as quiet. */
+export async function staleCaseDays(tx: Queryable): Promise<number> {
+  const [row] = await tx
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, SETTING_KEYS.staleCaseDays));
+  const n = Number(row?.value);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_STALE_CASE_DAYS;
 }
 
 /** The network's name, as letters print it. */
@@ -57,13 +68,15 @@ export async function updateNetworkSettings(
   if (!can(acting.viewer, "manage:settings:any"))
     throw forbidden("Only the network's administrators can change its settings.");
   const before = await getNetworkSettings(tx);
-  const next = {
+  const next: Record<string, { from: unknown; to: unknown }> = {
     [SETTING_KEYS.acknowledgementTargetDays]: {
       from: before.acknowledgementTargetDays,
       to: input.acknowledgementTargetDays,
     },
     [SETTING_KEYS.returnAddress]: { from: before.returnAddress, to: input.returnAddress },
   };
+  if (input.staleCaseDays !== undefined)
+    next[SETTING_KEYS.staleCaseDays] = { from: await staleCaseDays(tx), to: input.staleCaseDays };
   const changed = Object.entries(next).filter(
     ([, v]) => JSON.stringify(v.from) !== JSON.stringify(v.to),
   );

@@ -14,13 +14,16 @@ describe("navigationFor", () => {
       "/applications",
       "/assessments",
       "/eligibility/dashboard",
+      "/referrals",
       "/imports",
       "/organisations",
+      "/projects/overview",
       "/admin/establishments",
       "/admin/settings",
       "/admin/users",
       "/admin/audit",
       "/admin/outbox",
+      "/notifications",
       "/account",
     ]);
   });
@@ -33,12 +36,34 @@ describe("navigationFor", () => {
       "/assessments",
       "/eligibility/dashboard",
       "/organisations",
+      "/projects/overview",
+      "/notifications",
       "/account",
     ]);
   });
 
-  it("shows a caseworker only home and their account", () => {
+  it("shows a caseworker their project's cases, but not its offers", () => {
     const hrefs = navigationFor(ROLES.caseworker.permissions, true).map((i) => i.href);
-    expect(hrefs).toEqual(["/", "/account"]);
+    expect(hrefs).toEqual(["/", "/cases", "/notifications", "/account"]);
+  });
+
+  it("shows a project lead the offers made to the project and its cases", () => {
+    const hrefs = navigationFor(ROLES.project_lead.permissions, true).map((i) => i.href);
+    expect(hrefs).toEqual(["/", "/offers", "/cases", "/notifications", "/account"]);
+  });
+
+  it("shows a referral coordinator the referral queue", () => {
+    const hrefs = navigationFor(ROLES.referral_coordinator.permissions, true).map((i) => i.href);
+    expect(hrefs).toContain("/referrals");
+    expect(navigationFor(ROLES.assessor.permissions, true).map((i) => i.href)).not.toContain(
+      "/referrals",
+    );
+  });
+
+  it("counts unread notifications in the navigation", () => {
+    const label = (unread: number) =>
+      navigationFor([], true, unread).find((i) => i.href === "/notifications")?.label;
+    expect(label(0)).toBe("Notifications");
+    expect(label(3)).toBe("Notifications (3 unread)");
   });
 });

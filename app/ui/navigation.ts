@@ -9,8 +9,12 @@ const ITEMS: { href: string; label: string; needs?: Permission; anyOf?: Permissi
   { href: "/applications", label: "Applications", needs: "view:application:any" },
   { href: "/assessments", label: "Assessments", needs: "view:application:any" },
   { href: "/eligibility/dashboard", label: "Eligibility dashboard", needs: "view:application:any" },
+  { href: "/referrals", label: "Referrals", needs: "refer:application:any" },
+  { href: "/offers", label: "Offers", needs: "respond:referral:own" },
+  { href: "/cases", label: "Cases", needs: "view:case:own" },
   { href: "/imports", label: "Imports", needs: "import:application:any" },
   { href: "/organisations", label: "Network and projects", needs: "view:organisation:any" },
+  { href: "/projects/overview", label: "Projects overview", needs: "view:organisation:any" },
   { href: "/admin/establishments", label: "Establishments", needs: "manage:establishment:any" },
   { href: "/admin/settings", label: "Settings", needs: "manage:settings:any" },
   { href: "/admin/users", label: "Users", needs: "manage:user:any" },
@@ -18,8 +22,20 @@ const ITEMS: { href: string; label: string; needs?: Permission; anyOf?: Permissi
   { href: "/admin/outbox", label: "Outbox", needs: "view:outbox:any" },
 ];
 
-/** The main navigation for a user holding these permissions: only what they can open. */
-export function navigationFor(permissions: readonly Permission[], signedIn: boolean): NavItem[] {
+/** "Notifications", with how many are unread when there are any. */
+export function notificationsLabel(unread: number): string {
+  return unread > 0 ? `Notifications (${unread} unread)` : "Notifications";
+}
+
+/**
+ * The main navigation for a user holding these permissions: only what they can open, and
+ * their notifications with the unread count.
+ */
+export function navigationFor(
+  permissions: readonly Permission[],
+  signedIn: boolean,
+  unreadNotifications = 0,
+): NavItem[] {
   if (!signedIn) return [];
   return [
     { href: "/", label: "Home" },
@@ -27,6 +43,7 @@ export function navigationFor(permissions: readonly Permission[], signedIn: bool
       href,
       label,
     })),
+    { href: "/notifications", label: notificationsLabel(unreadNotifications) },
     { href: "/account", label: "Your account" },
   ];
 }

@@ -3,8 +3,18 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, redirect } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { getNetworkSettings, updateNetworkSettings } from "~/settings/network-settings.server";
-import { MAX_TARGET_DAYS, MIN_TARGET_DAYS, SettingsSchema } from "~/settings/schemas";
+import {
+  getNetworkSettings,
+  staleCaseDays,
+  updateNetworkSettings,
+} from "~/settings/network-settings.server";
+import {
+  MAX_STALE_CASE_DAYS,
+  MAX_TARGET_DAYS,
+  MIN_STALE_CASE_DAYS,
+  MIN_TARGET_DAYS,
+  SettingsSchema,
+} from "~/settings/schemas";
 import { CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/settings";
 
@@ -12,7 +22,10 @@ export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:s
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const saved = new URL(request.url).searchParams.get("saved");
-  const settings = await asViewer(context, (tx) => getNetworkSettings(tx));
+  const settings = await asViewer(context, async (tx) => ({
+    ...(await getNetworkSettings(tx)),
+    staleCaseDays: await staleCaseDays(tx),
+  }));
   return { settings, saved };
 }
 
@@ -33,6 +46,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
     defaultValue: {
       acknowledgementTargetDays: String(settings.acknowledgementTargetDays),
       returnAddress: settings.returnAddress.join("\n"),
+      staleCaseDays: String(settings.staleCaseDays),
     },
     constraint: getZodConstraint(SettingsSchema),
     shouldValidate: "onSubmit",
@@ -59,6 +73,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         fields={{
           acknowledgementTargetDays: fields.acknowledgementTargetDays,
           returnAddress: fields.returnAddress,
+          staleCaseDays: fields.staleCaseDays,
         }}
       />
       <Form method="post" {...getFormProps(form)}>
@@ -75,6 +90,13 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           label="Return address"
           hint="Printed on every letter and questionnaire, under the network's name: one line a line, with the postcode last"
           rows={5}
+        />
+        <TextField
+          field={fields.staleCaseDays}
+          label="Days without activity before a project's case is flagged"
+          hint={`From ${MIN_STALE_CASE_DAYS} to ${MAX_STALE_CASE_DAYS}. The projects overview counts each project's cases with no recorded activity for this long.`}
+          type="number"
+          width="short"
         />
         <button type="submit" className="button">
           Save settings
