@@ -38,11 +38,12 @@ export const HandoverNoteSchema = z.object({
  * the page was shown.
  */
 export function closureSchema(needNotes: readonly { id: string; reference: string }[]) {
-  const note = z.string().trim().max(20000, "Keep each note to 20,000 characters or fewer");
+  const TOO_LONG = "Keep each note to 20,000 characters or fewer";
+  const note = z.string().trim().max(20000, TOO_LONG);
   const required = Object.fromEntries(
     needNotes.map((c) => {
       const message = `Write the handover note for ${c.reference}`;
-      return [c.id, note.pipe(z.string({ error: message }).min(1, message))] as const;
+      return [c.id, z.string({ error: message }).trim().min(1, message).max(20000, TOO_LONG)];
     }),
   );
   return z.object({

@@ -1,0 +1,211 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import { servicesContext } from "~/context.server";
+import {
+  ApplicantDetails,
+  ConvictionDetails,
+  fileSize,
+  LinesTable,
+} from "~/referrals/case-details";
+import { handBackCase } from "~/referrals/case-returns.server";
+import { writeHandoverNote } from "~/referrals/closure.server";
+import { getCase } from "~/referrals/get-case.server";
+import { CASE_STAGE_LABELS } from "~/referrals/project-labels";
+import { HandBackSchema, HandoverNoteSchema } from "~/referrals/project-schemas";
+import { CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
+import type { Route } from "./+types/case";
+
+export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  return asViewer(context, (tx, acting) => getCase(tx, acting, params.id));
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  if (formData.get("intent") === "hand-back") {
+    const submission = parseWithZod(formData, { schema: HandBackSchema });
+    if (submission.status !== "success")
+      return data({ intent: "hand-back" as const, result: submission.reply() }, { status: 400 });
+    const { mailer, config } = context.get(servicesContext);
+    const { deliveries } = await asViewer(context, (tx, acting) =>
+      handBackCase(
+        tx,
+        acting,
+        { mailer, publicUrl: config.publicUrl },
+        params.id,
+        submission.value.reason,
+      ),
+    );
+    await Promise.all(deliveries.map((deliver) => deliver()));
+    throw redirect(`/cases/${params.id}?handedBack=1`);
+  }
+  const submission = parseWithZod(formData, { schema: HandoverNoteSchema });
+  if (submission.status !== "success")
+    return data({ intent: "note" as const, result: submission.reply() }, { status: 400 });
+  await asViewer(context, (tx, acting) =>
+    writeHandoverNote(tx, acting, params.id, submission.value.note),
+  );
+  throw redirect(`/cases/${params.id}?note=saved`);
+}
+
+const NOTICES: Record<string, string> = {
+  accepted:
+    "You accepted the case: it is now your project's. The network has been told, and the applicant is sent a letter saying your project took the case.",
+  handedBack:
+    "You handed the case back. The network's referral coordinators have been told, with your reason.",
+  note: "Handover note saved.",
+};
+
+export default function CasePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { case: c, lines, documents, can } = loaderData;
+  const [searchParams] = useSearchParams();
+  const notice = Object.entries(NOTICES).find(([key]) => searchParams.get(key))?.[1];
+  const [noteForm, noteFields] = useForm({
+    id: "handover-note",
+    lastResult: actionData?.intent === "note" ? actionData.result : undefined,
+    defaultValue: { note: c.handoverNote ?? "" },
+    constraint: getZodConstraint(HandoverNoteSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: HandoverNoteSchema }),
+  });
+  const [backForm, backFields] = useForm({
+    id: "hand-back",
+    lastResult: actionData?.intent === "hand-back" ? actionData.result : undefined,
+    constraint: getZodConstraint(HandBackSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: HandBackSchema }),
+  });
+  return (
+    <>
+      <title>{`${c.reference} – Clearname`}</title>
+      {notice && !actionData ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <p className="caption">Case of {c.projectName}</p>
+      <h1>
+        {c.reference}: {c.applicant.fullName}
+      </h1>
+      {!c.active ? (
+        <div className="notice notice-warning">
+          <p>
+            {CASE_STAGE_LABELS[c.stage]}
+            {c.endedOn ? ` on ${c.endedOn}` : ""}: this case is no longer with the project.
+          </p>
+          {c.endedReason ? <p className="pre-line">Reason: {c.endedReason}</p> : null}
+        </div>
+      ) : null}
+      <dl className="summary-list">
+        <div>
+          <dt>Stage</dt>
+          <dd>{CASE_STAGE_LABELS[c.stage]}</dd>
+        </div>
+        <div>
+          <dt>Accepted on</dt>
+          <dd>{c.acceptedOn}</dd>
+        </div>
+        <div>
+          <dt>Last activity</dt>
+          <dd>{c.lastActivityOn}</dd>
+        </div>
+        <div>
+          <dt>Annual report due</dt>
+          <dd>{c.annualReportDueOn}</dd>
+        </div>
+      </dl>
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">Case summary</h2>
+        {c.summary ? <p className="pre-line">{c.summary}</p> : <p>No summary.</p>}
+      </section>
+      <section aria-labelledby="applicant-heading">
+        <h2 id="applicant-heading">The applicant</h2>
+        <ApplicantDetails applicant={c.applicant} />
+      </section>
+      <section aria-labelledby="conviction-heading">
+        <h2 id="conviction-heading">The conviction</h2>
+        <ConvictionDetails conviction={c.conviction} />
+      </section>
+      <section aria-labelledby="lines-heading">
+        <h2 id="lines-heading">Lines of investigation</h2>
+        <LinesTable lines={lines} caption={`Lines of investigation of ${c.reference}`} />
+      </section>
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">Documents</h2>
+        {documents.length === 0 ? (
+          <p>No documents in the case file.</p>
+        ) : (
+          <ul className="plain-list">
+            {documents.map((d) => (
+              <li key={d.id}>
+                <a href={`/cases/${c.id}/documents/${d.id}`} download>
+                  {d.filename}
+                </a>{" "}
+                <span className="hint">
+                  ({fileSize(d.byteSize)}, added {d.addedOn})
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="handover-heading" className="narrow">
+        <h2 id="handover-heading">Handover note</h2>
+        {c.handoverNote ? (
+          <p className="pre-line case-handover-note">{c.handoverNote}</p>
+        ) : (
+          <p>No handover note has been written.</p>
+        )}
+        {can.writeHandoverNote ? (
+          <details className="case-action" open={actionData?.intent === "note"}>
+            <summary>
+              {c.handoverNote ? "Change the handover note" : "Write the handover note"}
+            </summary>
+            <p className="hint">
+              If the case goes back to the network (the project closes, or you hand it back), this
+              note goes with it: where the case stands, what was done, what to do next.
+            </p>
+            <ErrorSummary form={noteForm} fields={{ note: noteFields.note }} />
+            <Form method="post" {...getFormProps(noteForm)}>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="note" />
+              <TextareaField field={noteFields.note} label="Handover note" rows={8} />
+              <button type="submit" className="button">
+                Save the handover note
+              </button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+      {can.handBack ? (
+        <section aria-labelledby="hand-back-heading" className="narrow">
+          <h2 id="hand-back-heading">Hand the case back</h2>
+          <p>
+            The case leaves your project's active cases (its file is kept) and returns to the
+            network's referral queue. The referral coordinators are told, with your reason.
+          </p>
+          <ErrorSummary form={backForm} fields={{ reason: backFields.reason }} />
+          <Form method="post" {...getFormProps(backForm)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="hand-back" />
+            <TextareaField
+              field={backFields.reason}
+              label="Why the project hands the case back"
+              rows={4}
+            />
+            <button type="submit" className="button button-warning">
+              Hand the case back
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <p>
+        <Link to="/cases">Back to cases</Link>
+      </p>
+    </>
+  );
+}
