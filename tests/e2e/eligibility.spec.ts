@@ -33,9 +33,13 @@ test("an urgent application comes first, and an assessment goes from ineligible 
   await expect(firstRow).toContainText("Zebedee Harrowfield");
 
   // An application ready for assessment that nobody has started.
-  const waiting = queue.getByRole("row").filter({ hasText: "Not started" }).filter({ hasNotText: "Urgent" });
+  const waiting = queue
+    .getByRole("row")
+    .filter({ hasText: "Not started" })
+    .filter({ hasNotText: "Urgent" });
   await expect(waiting.first()).toBeVisible();
-  const reference = (await waiting.first().getByRole("rowheader").getByRole("link").textContent())?.trim() ?? "";
+  const reference =
+    (await waiting.first().getByRole("rowheader").getByRole("link").textContent())?.trim() ?? "";
   const applicant = (await waiting.first().getByRole("cell").nth(1).textContent())?.trim() ?? "";
   expect(reference).toMatch(/^CN-\d{4}-\d{5}$/);
   await waiting.first().getByRole("link", { name: reference }).click();
@@ -49,10 +53,7 @@ test("an urgent application comes first, and an assessment goes from ineligible 
   await expectAccessible(page, "new assessment");
 
   // The conviction and the two questions; the assessor sees nothing to investigate.
-  await page
-    .getByRole("group", { name: "Jurisdiction" })
-    .getByLabel("England and Wales")
-    .check();
+  await page.getByRole("group", { name: "Jurisdiction" }).getByLabel("England and Wales").check();
   await page.getByLabel("Court", { exact: true }).selectOption({ label: "Crown Court" });
   const q1 = page.getByRole("group", { name: "Could the applicant be innocent?" });
   await q1.getByLabel("Yes").check();
@@ -71,9 +72,14 @@ test("an urgent application comes first, and an assessment goes from ineligible 
   await expectAccessible(page, "saved draft");
 
   await page.goto(`${assessmentUrl}/recommend`);
-  await expect(page.getByRole("heading", { level: 1, name: "Make a recommendation" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Make a recommendation" }),
+  ).toBeVisible();
   await expectAccessible(page, "recommendation page");
-  await page.getByRole("group", { name: "What do you recommend?" }).getByLabel("Ineligible").check();
+  await page
+    .getByRole("group", { name: "What do you recommend?" })
+    .getByLabel("Ineligible")
+    .check();
   await page.getByLabel("No line of investigation").check();
   await page.getByRole("button", { name: "Make the recommendation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -84,7 +90,9 @@ test("an urgent application comes first, and an assessment goes from ineligible 
   await signIn(page, "assessor2@clearname.test");
   await expectAccessible(page, "home page, second assessor");
   await page.goto(`${assessmentUrl}/review`);
-  await expect(page.getByRole("heading", { level: 1, name: "Review the recommendation" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Review the recommendation" }),
+  ).toBeVisible();
   await expectAccessible(page, "review page");
   await page
     .getByRole("group", { name: "Do you agree with the recommendation?" })
@@ -129,7 +137,10 @@ test("an urgent application comes first, and an assessment goes from ineligible 
 
   await page.goto(`${assessmentUrl}/recommend`);
   await expectAccessible(page, "recommendation page, again");
-  await page.getByRole("group", { name: "What do you recommend?" }).getByLabel("Eligible", { exact: true }).check();
+  await page
+    .getByRole("group", { name: "What do you recommend?" })
+    .getByLabel("Eligible", { exact: true })
+    .check();
   await page.getByRole("button", { name: "Make the recommendation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "after the eligible recommendation");

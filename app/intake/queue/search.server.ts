@@ -103,11 +103,6 @@ function fuzzyNameQuery(phrase: string): SQL {
   return sql`select f.id from app_applicants_similar_to(${phrase}, ${NAME_MATCH_CAP + 1}) as f(id)`;
 }
 
-/** Words hold only letters, apostrophes and hyphens, so nothing needs escaping for LIKE. */
-function like(word: string): string {
-  return `%${word}%`;
-}
-
 /** A PostgreSQL array literal of simple values (references, uuids): no quoting needed. */
 export function pgArray(values: readonly string[]): string {
   return `{${values.join(",")}}`;
