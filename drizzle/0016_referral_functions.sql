@@ -106,7 +106,9 @@ CREATE OR REPLACE FUNCTION app_case_handed_back(case_id uuid) RETURNS void
   $$;
 --> statement-breakpoint
 -- Referral coordinators move applications between "awaiting referral" and "referred"
--- (withdrawing a referral, taking a case back).
+-- (withdrawing a referral, taking a case back), and touch no application in another state.
 CREATE POLICY app_refer ON applications FOR UPDATE TO clearname_app
-  USING (organisation_id = ANY ((SELECT app_permitted_org_ids('refer:application:any'))::uuid[]))
-  WITH CHECK (organisation_id = ANY ((SELECT app_permitted_org_ids('refer:application:any'))::uuid[]));
+  USING (state IN ('awaiting_referral', 'referred')
+    AND organisation_id = ANY ((SELECT app_permitted_org_ids('refer:application:any'))::uuid[]))
+  WITH CHECK (state IN ('awaiting_referral', 'referred')
+    AND organisation_id = ANY ((SELECT app_permitted_org_ids('refer:application:any'))::uuid[]));
