@@ -159,6 +159,14 @@ export const DEMO_USERS: DemoUser[] = [
     roleKey: "project_lead",
     organisation: "Glenmorra Miscarriages of Justice Project",
   },
+  {
+    // A second project in England and Wales with a lead, so a case can be offered to one
+    // project, declined, and offered to another.
+    email: "lead.fenwick@clearname.test",
+    name: "Femi Lead",
+    roleKey: "project_lead",
+    organisation: "Fenwick Law School Innocence Clinic",
+  },
 ];
 
 /**

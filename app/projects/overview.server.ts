@@ -8,7 +8,9 @@ import { ACTIVE_CASE_STAGES } from "~/referrals/case-returns.server";
 import { staleCaseDays } from "~/settings/network-settings.server";
 
 /** Annual case reports due within this many days are shown as due soon. */
-export const REPORT_DUE_SOON_DAYS = 30;
+import { REPORT_DUE_SOON_DAYS } from "./schemas";
+
+export { REPORT_DUE_SOON_DAYS };
 
 export interface ProjectLoad {
   id: string;

@@ -50,3 +50,6 @@ export const TermBreakSchema = z
   });
 
 export type TermBreakInput = z.infer<typeof TermBreakSchema>;
+
+/** Annual case reports due within this many days are shown as due soon. */
+export const REPORT_DUE_SOON_DAYS = 30;

@@ -12,7 +12,9 @@ export const RETURNED_STAGES = ["handed_back", "withdrawn", "returned_on_closure
 export type ReturnedStage = (typeof RETURNED_STAGES)[number];
 
 /** The queue shows at most this many rows; the filters narrow it. */
-export const QUEUE_LIMIT = 500;
+import { QUEUE_LIMIT } from "./queue-params";
+
+export { QUEUE_LIMIT };
 
 export interface ReferralQueueRow {
   applicationId: string;

@@ -36,3 +36,6 @@ export function parseReferralQueueParams(params: URLSearchParams): ReferralQueue
     returned: params.get("returned") === "1",
   };
 }
+
+/** The referral queue shows at most this many rows, longest waiting first. */
+export const QUEUE_LIMIT = 500;

@@ -3,7 +3,8 @@ import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
 import { ORGANISATION_STATUSES } from "~/organisations/schemas";
-import { getProjectsOverview, REPORT_DUE_SOON_DAYS } from "~/projects/overview.server";
+import { getProjectsOverview } from "~/projects/overview.server";
+import { REPORT_DUE_SOON_DAYS } from "~/projects/schemas";
 import type { Route } from "./+types/overview";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:organisation:any"))];

@@ -4,13 +4,10 @@ import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
 import { TableScroll } from "~/eligibility/queue/table-scroll";
 import { JURISDICTION_LABELS } from "~/eligibility/schemas";
-import {
-  listReferralQueue,
-  QUEUE_LIMIT,
-  type ReferralQueueRow,
-} from "~/referrals/list-referral-queue.server";
+import { listReferralQueue, type ReferralQueueRow } from "~/referrals/list-referral-queue.server";
 import {
   parseReferralQueueParams,
+  QUEUE_LIMIT,
   QUEUE_VIEW_LABELS,
   QUEUE_VIEWS,
   type ReferralQueueFilters,
