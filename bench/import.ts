@@ -42,9 +42,13 @@ export async function removeBenchImports(database: Database): Promise<number> {
       sql`delete from applications where import_key like ${`legacy:${BENCH_PREFIX}%`}
         returning applicant_id`,
     );
-    const ids = `{${gone.map((r) => r.applicant_id).join(",")}}`;
-    await tx.execute(sql`delete from applicant_moves where applicant_id = any(${ids}::uuid[])`);
-    await tx.execute(sql`delete from applicants where id = any(${ids}::uuid[])`);
+    // An imported row whose prisoner number was already on the register joined that
+    // applicant: only the applicants the import made (now with no application) go.
+    const ids = `{${[...new Set(gone.map((r) => r.applicant_id))].join(",")}}`;
+    const orphans = sql`select p.id from applicants p where p.id = any(${ids}::uuid[])
+      and not exists (select 1 from applications a where a.applicant_id = p.id)`;
+    await tx.execute(sql`delete from applicant_moves where applicant_id in (${orphans})`);
+    await tx.execute(sql`delete from applicants where id in (${orphans})`);
     return gone.length;
   });
   if (removed > 0 && database.kind === "postgresql")
