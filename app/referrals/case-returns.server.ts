@@ -9,7 +9,18 @@ import { notifyMembers } from "./notify.server";
 import type { Context } from "./offers.server";
 
 /** A case still with its project. */
-export const ACTIVE_CASE_STAGES = ["open", "investigating", "concluded", "submitted"] as const;
+export const ACTIVE_CASE_STAGES = [
+  "open",
+  "investigating",
+  "application_drafted",
+  "submitted",
+  "acknowledged",
+  "under_review",
+  "provisional_statement",
+  "review_decided",
+  "appeal",
+  "concluded",
+] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -10,10 +10,16 @@ export const OFFER_STATUS_LABELS: Record<(typeof OFFER_STATUSES)[number], string
 };
 
 export const CASE_STAGE_LABELS: Record<(typeof CASE_STAGES)[number], string> = {
-  open: "Open",
+  open: "Accepted, not started",
   investigating: "Investigating",
+  application_drafted: "Application drafted",
+  submitted: "Application submitted",
+  acknowledged: "Application acknowledged",
+  under_review: "Under review",
+  provisional_statement: "Provisional statement of reasons",
+  review_decided: "Review decided",
+  appeal: "Appeal",
   concluded: "Concluded",
-  submitted: "Submitted",
   closed: "Closed",
   handed_back: "Handed back",
   withdrawn: "Withdrawn by the network",
@@ -21,10 +27,16 @@ export const CASE_STAGE_LABELS: Record<(typeof CASE_STAGES)[number], string> = {
 };
 
 export const LINE_STATUS_LABELS = {
-  open: "Not started",
+  not_started: "Not started",
   in_progress: "In progress",
   done: "Done",
-  dropped: "Dropped",
+  abandoned: "Abandoned",
+} as const;
+
+export const LINE_RESULT_LABELS = {
+  supports_innocence: "Supports innocence",
+  supports_guilt: "Supports guilt",
+  inconclusive: "Inconclusive",
 } as const;
 
 /** Whole days from `from` to `to` (ISO dates): negative when `to` is past. */

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Queryable, queryRows, toInt } from "~/db/database.server";
 import { OFFENCE_TYPES } from "~/eligibility/schemas";
 import { today } from "~/intake/dates";
+import { ACTIVE_CASE_STAGES } from "./case-returns.server";
 import type { ReferralCase } from "./referral-case.server";
 import { type ProjectFacts, type Suggestion, suggest } from "./suggestions";
 
@@ -26,7 +27,7 @@ export async function projectFacts(
     tx,
     sql`select o.id, o.name, o.status, o.jurisdictions, o.specialisms, o.capacity,
         (select count(*) from cases c where c.organisation_id = o.id
-           and c.stage in ('open', 'investigating', 'concluded', 'submitted')) as active_cases,
+           and c.stage = any(${`{${ACTIVE_CASE_STAGES.join(",")}}`}::text[])) as active_cases,
         (select count(*) from referral_offers r where r.project_id = o.id and r.status = 'offered') as open_offers,
         b.label as break_label, b.ends_on::text as break_ends_on,
         exists (select 1 from referral_offers r where r.project_id = o.id

@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./casework";
 export * from "./eligibility";
 export * from "./identity";
 export * from "./intake";

@@ -83,8 +83,14 @@ export const referralOfferDocuments = pgTable(
 export const CASE_STAGES = [
   "open",
   "investigating",
-  "concluded",
+  "application_drafted",
   "submitted",
+  "acknowledged",
+  "under_review",
+  "provisional_statement",
+  "review_decided",
+  "appeal",
+  "concluded",
   "closed",
   "handed_back",
   "withdrawn",
@@ -136,6 +142,13 @@ export const cases = pgTable(
     lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** The next annual case report to the network is due on this day. */
     annualReportDueOn: date({ mode: "string" }).notNull(),
+    /** Why the project concluded as it did (claim not supported, inconclusive, ...). */
+    outcomeReason: text(),
+    /** The client's signed form of authority to obtain papers: when it was recorded, and the scan. */
+    authorityRecordedOn: date({ mode: "string" }),
+    authorityDocumentId: uuid(),
+    /** The next progress letter to the client is due on this day (every 3 months by default). */
+    nextProgressLetterOn: date({ mode: "string" }),
     /** Why it left the project (handed back, withdrawn, the project closed), and the note. */
     endedReason: text(),
     handoverNote: text(),
@@ -152,6 +165,9 @@ export const cases = pgTable(
   ],
 );
 
+export const LINE_STATUSES = ["not_started", "in_progress", "done", "abandoned"] as const;
+export const LINE_RESULTS = ["supports_innocence", "supports_guilt", "inconclusive"] as const;
+
 /** A line of investigation in a project's case: copied from the assessment, then worked. */
 export const caseLines = pgTable(
   "case_lines",
@@ -165,11 +181,16 @@ export const caseLines = pgTable(
     description: text().notNull(),
     rationale: text().notNull().default(""),
     priority: text({ enum: PRIORITIES }).notNull().default("medium"),
-    status: text({ enum: ["open", "in_progress", "done", "dropped"] })
-      .notNull()
-      .default("open"),
+    status: text({ enum: LINE_STATUSES }).notNull().default("not_started"),
     ownerId: uuid().references(() => users.id),
-    result: text(),
+    /** What was done, step by step, as the team records it. */
+    steps: text().notNull().default(""),
+    result: text({ enum: LINE_RESULTS }),
+    resultReason: text(),
+    /** Added by the project (not from the referral). */
+    addedByProject: boolean().notNull().default(false),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
   },
   (t) => [index("case_lines_case_idx").on(t.caseId, t.position)],
 );
@@ -189,6 +210,12 @@ export const caseDocuments = pgTable(
     byteSize: integer().notNull(),
     sha256: text().notNull(),
     storageKey: text().notNull(),
+    /** Provenance: who it came from and when. */
+    receivedFrom: text(),
+    receivedOn: date({ mode: "string" }),
+    description: text(),
+    /** The text of a PDF, extracted on upload, for search. */
+    extractedText: text(),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
