@@ -1,17 +1,25 @@
 import { Link } from "react-router";
 import { PUBLIC } from "~/access/access";
-import { access } from "~/access/access.server";
+import { access, asViewer } from "~/access/access.server";
 import { ROLES } from "~/access/catalogue";
+import { can } from "~/access/viewer";
+import { myDeadlines } from "~/casework/overview/deadlines.server";
 import { sessionContext } from "~/context.server";
+import { today } from "~/intake/dates";
 import type { Route } from "./+types/home";
 
 export const middleware: Route.MiddlewareFunction[] = [access(PUBLIC)];
 
-export function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const session = context.get(sessionContext);
-  if (session.state !== "active") return { viewer: null };
+  if (session.state !== "active") return { viewer: null, deadlines: [] };
   const v = session.viewer;
+  // Casework: the coming deadlines of the cases the user sees (only for those who work cases).
+  const deadlines = v.memberships.some((m) => can(v, "view:case:own", m.organisationId))
+    ? await asViewer(context, (tx, acting) => myDeadlines(tx, acting, today()))
+    : [];
   return {
+    deadlines,
     viewer: {
       name: v.name,
       memberships: v.memberships.map((m) => ({
@@ -26,7 +34,7 @@ export function loader({ context }: Route.LoaderArgs) {
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { viewer } = loaderData;
+  const { viewer, deadlines } = loaderData;
   if (!viewer) {
     return (
       <>
@@ -62,6 +70,19 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <p>You have no active role in any organisation. Ask your administrator to give you one.</p>
       ) : (
         <>
+          {deadlines.length > 0 ? (
+            <section aria-labelledby="deadlines-heading">
+              <h2 id="deadlines-heading">Your deadlines</h2>
+              <ul className="plain-list">
+                {deadlines.map((d) => (
+                  <li key={`${d.caseId}-${d.on}-${d.what}`}>
+                    <strong>{d.on}</strong>: <Link to={`/cases/${d.caseId}`}>{d.reference}</Link> —{" "}
+                    {d.what}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <h2>Your roles</h2>
           <ul className="card-list">
             {viewer.memberships.map((m) => (

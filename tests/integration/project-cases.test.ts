@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { endOfAcademicYear } from "~/casework/team/academic-year";
+import { assignToCase } from "~/casework/team/case-team.server";
 import { asUser, type Database, queryRows, type Tx, toInt } from "~/db/database.server";
 import {
   applications,
@@ -211,6 +213,21 @@ describe("a project's offers", () => {
 describe("a project's cases", () => {
   it("lists the project's cases to its lead and caseworker, and none to another project", async () => {
     const { lead, caseworker } = people.second;
+    // A caseworker sees only the cases whose team they are on: none yet.
+    expect(await as(caseworker, (tx) => listCases(tx, caseworker.acting))).toEqual({
+      active: [],
+      ended: [],
+    });
+    expect(
+      (await appError(as(caseworker, (tx) => getCase(tx, caseworker.acting, caseA.caseId)))).code,
+    ).toBe("NOT_FOUND");
+    for (const c of [caseA, caseB, caseE])
+      await as(lead, (tx) =>
+        assignToCase(tx, lead.acting, c.caseId, {
+          userId: caseworker.id,
+          endsOn: endOfAcademicYear(today()),
+        }),
+      );
     for (const user of [lead, caseworker]) {
       const list = await as(user, (tx) => listCases(tx, user.acting));
       expect(list.active.map((c) => c.id).sort()).toEqual(
@@ -240,9 +257,9 @@ describe("a project's cases", () => {
     expect(file.case).toMatchObject({ reference: caseA.eligible.reference, stage: "open" });
     expect(file.case.applicant.fullName).toBe(caseA.eligible.fullName);
     expect(file.lines.map((l) => [l.description, l.status])).toEqual([
-      ["Test the jacket for DNA", "open"],
-      ["Trace the second witness", "open"],
-      ["Obtain the custody record", "open"],
+      ["Test the jacket for DNA", "not_started"],
+      ["Trace the second witness", "not_started"],
+      ["Obtain the custody record", "not_started"],
     ]);
     expect(file.documents.map((d) => d.filename)).toEqual(["witness-statement.pdf"]);
     expect(file.can).toEqual({ handBack: false, writeHandoverNote: false });
@@ -275,8 +292,8 @@ describe("a project's cases", () => {
     const refused = await appError(
       as(caseworker, (tx) => writeHandoverNote(tx, caseworker.acting, caseA.caseId, note)),
     );
-    // A caseworker cannot even lock the case for writing (row-level security).
-    expect(refused.code).toBe("NOT_FOUND");
+    // On the case's team the caseworker sees the case, but only a lead may do this.
+    expect(refused.code).toBe("FORBIDDEN");
     await as(lead, (tx) => writeHandoverNote(tx, lead.acting, caseA.caseId, note));
     const file = await as(lead, (tx) => getCase(tx, lead.acting, caseA.caseId));
     expect(file.case.handoverNote).toBe(note);
@@ -290,8 +307,8 @@ describe("a project's cases", () => {
     const refused = await appError(
       as(caseworker, (tx) => handBackCase(tx, caseworker.acting, ctx, caseB.caseId, reason)),
     );
-    // A caseworker cannot even lock the case for writing (row-level security).
-    expect(refused.code).toBe("NOT_FOUND");
+    // On the case's team the caseworker sees the case, but only a lead may do this.
+    expect(refused.code).toBe("FORBIDDEN");
     await as(lead, (tx) => handBackCase(tx, lead.acting, ctx, caseB.caseId, reason));
     const [c] = await database.db.select().from(cases).where(eq(cases.id, caseB.caseId));
     expect(c).toMatchObject({ stage: "handed_back", endedReason: reason });

@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { endOfAcademicYear } from "~/casework/team/academic-year";
+import { assignToCase } from "~/casework/team/case-team.server";
 import { asUser, type Database, queryRows, toInt } from "~/db/database.server";
 import {
   applications,
@@ -17,6 +19,7 @@ import {
 } from "~/db/schema";
 import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
 import { ORPHAN_GRACE_MS, sweepOrphanFiles } from "~/housekeeping/housekeeping.server";
+import { today } from "~/intake/dates";
 import { closeProject } from "~/referrals/closure.server";
 import { fileProjectClosedLetter } from "~/referrals/closure-letter.server";
 import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
@@ -135,7 +138,7 @@ describe("accepting an offer after another project declined it", () => {
       .where(eq(caseLines.caseId, caseId))
       .orderBy(asc(caseLines.position));
     expect(lines.map((l) => [l.category, l.description, l.priority, l.status])).toEqual(
-      LINES.map((l) => [l.category, l.description, l.priority, "open"]),
+      LINES.map((l) => [l.category, l.description, l.priority, "not_started"]),
     );
   });
 
@@ -329,6 +332,20 @@ describe("row-level security after the acceptance", () => {
 
   it("shows the accepting project's caseworker the case, its lines and pack, but not the offer", async () => {
     const worker = people.second.caseworker.id;
+    // Not on the case's team: the caseworker sees neither the case nor its file.
+    expect(await countAs(worker, sql`select count(*) as n from cases where id = ${caseId}`)).toBe(
+      0,
+    );
+    expect(
+      await countAs(worker, sql`select count(*) as n from case_lines where case_id = ${caseId}`),
+    ).toBe(0);
+    const lead = people.second.lead;
+    await asUser(database.db, lead.id, (tx) =>
+      assignToCase(tx, lead.acting, caseId, {
+        userId: worker,
+        endsOn: endOfAcademicYear(today()),
+      }),
+    );
     expect(await countAs(worker, sql`select count(*) as n from cases where id = ${caseId}`)).toBe(
       1,
     );

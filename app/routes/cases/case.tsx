@@ -3,6 +3,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
+import { getCaseOverview } from "~/casework/overview/get-overview.server";
+import { OUTCOME_LABELS } from "~/casework/stages/steps";
+import { CaseNav } from "~/casework/ui/case-nav";
 import { servicesContext } from "~/context.server";
 import {
   ApplicantDetails,
@@ -12,8 +15,7 @@ import {
 } from "~/referrals/case-details";
 import { handBackCase } from "~/referrals/case-returns.server";
 import { writeHandoverNote } from "~/referrals/closure.server";
-import { getCase } from "~/referrals/get-case.server";
-import { CASE_STAGE_LABELS } from "~/referrals/project-labels";
+import { CASE_STAGE_LABELS, LINE_STATUS_LABELS } from "~/referrals/project-labels";
 import { HandBackSchema, HandoverNoteSchema } from "~/referrals/project-schemas";
 import { CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
 import type { Route } from "./+types/case";
@@ -21,7 +23,7 @@ import type { Route } from "./+types/case";
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getCase(tx, acting, params.id));
+  return asViewer(context, (tx, acting) => getCaseOverview(tx, acting, params.id));
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -61,7 +63,7 @@ const NOTICES: Record<string, string> = {
 };
 
 export default function CasePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { case: c, lines, documents, can } = loaderData;
+  const { case: c, lines, documents, can, team, deadlines, openLines, recent } = loaderData;
   const [searchParams] = useSearchParams();
   const notice = Object.entries(NOTICES).find(([key]) => searchParams.get(key))?.[1];
   const [noteForm, noteFields] = useForm({
@@ -82,6 +84,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <title>{`${c.reference} – Clearname`}</title>
+      <CaseNav caseId={c.id} current="overview" reference={c.reference} />
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
@@ -105,6 +108,22 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           <dt>Stage</dt>
           <dd>{CASE_STAGE_LABELS[c.stage]}</dd>
         </div>
+        {c.outcome ? (
+          <div>
+            <dt>Outcome</dt>
+            <dd>{OUTCOME_LABELS[c.outcome]}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Team</dt>
+          <dd>
+            {team.length === 0 ? (
+              <Link to={`/cases/${c.id}/team`}>Nobody yet</Link>
+            ) : (
+              team.map((m) => m.name ?? "A team member").join(", ")
+            )}
+          </dd>
+        </div>
         <div>
           <dt>Accepted on</dt>
           <dd>{c.acceptedOn}</dd>
@@ -118,6 +137,49 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           <dd>{c.annualReportDueOn}</dd>
         </div>
       </dl>
+      <section aria-labelledby="deadlines-heading">
+        <h2 id="deadlines-heading">Next deadlines</h2>
+        {deadlines.length === 0 ? (
+          <p>No coming deadlines.</p>
+        ) : (
+          <ul className="plain-list">
+            {deadlines.slice(0, 5).map((d) => (
+              <li key={`${d.on}-${d.what}`}>
+                <strong>{d.on}</strong>: {d.what}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="open-lines-heading">
+        <h2 id="open-lines-heading">Open lines of investigation</h2>
+        {openLines.length === 0 ? (
+          <p>No open lines of investigation.</p>
+        ) : (
+          <ul className="plain-list">
+            {openLines.map((l) => (
+              <li key={l.id}>
+                {l.description} <span className="hint">({LINE_STATUS_LABELS[l.status]})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Recent activity</h2>
+        {recent.length === 0 ? (
+          <p>Nothing recorded yet.</p>
+        ) : (
+          <ul className="plain-list">
+            {recent.map((a, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: activity has no id of its own
+              <li key={i}>
+                <span className="hint">{a.on}</span> {a.what}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">Case summary</h2>
         {c.summary ? <p className="pre-line">{c.summary}</p> : <p>No summary.</p>}
@@ -131,7 +193,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <ConvictionDetails conviction={c.conviction} />
       </section>
       <section aria-labelledby="lines-heading">
-        <h2 id="lines-heading">Lines of investigation</h2>
+        <h2 id="lines-heading">All lines of investigation</h2>
         <LinesTable lines={lines} caption={`Lines of investigation of ${c.reference}`} />
       </section>
       <section aria-labelledby="documents-heading">
