@@ -270,3 +270,15 @@ ALTER TABLE chronology_events ADD COLUMN search tsvector GENERATED ALWAYS AS
   (to_tsvector('english', description || ' ' || source)) STORED;
 --> statement-breakpoint
 CREATE INDEX chronology_events_search_idx ON chronology_events USING gin (search);
+--> statement-breakpoint
+-- The names of a case's team, for those who see the case (a caseworker cannot read other
+-- users' rows).
+CREATE OR REPLACE FUNCTION app_case_team_names(case_id uuid) RETURNS TABLE (user_id uuid, name text)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+    SELECT u.id, u.name FROM case_team t JOIN users u ON u.id = t.user_id
+    WHERE t.case_id = app_case_team_names.case_id
+      AND (app_on_case_team(app_case_team_names.case_id)
+        OR app_has_permission('manage:case:own',
+             (SELECT c.organisation_id FROM cases c WHERE c.id = app_case_team_names.case_id)))
+  $$;

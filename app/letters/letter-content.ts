@@ -41,7 +41,8 @@ export interface LetterExtras {
 
 /** A letter ready to render: both renderers (PDF and DOCX) lay out exactly this. */
 export interface LetterContent {
-  template: LetterTemplateKey;
+  /** A template's key, or a letter built in code for a third party (app/casework/papers/). */
+  template: LetterTemplateKey | "papers_request";
   title: string;
   reference: string;
   largePrint: boolean;

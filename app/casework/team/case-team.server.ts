@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
-import type { Queryable } from "~/db/database.server";
+import { type Queryable, queryRows } from "~/db/database.server";
 import { caseTeam, memberships, users } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
 import { today } from "~/intake/dates";
@@ -49,8 +49,18 @@ export async function teamOf(
     .leftJoin(users, eq(users.id, caseTeam.userId))
     .where(onlyCurrent ? and(eq(caseTeam.caseId, c.id), onToday(d)) : eq(caseTeam.caseId, c.id))
     .orderBy(asc(caseTeam.role), asc(users.name));
+  // A caseworker cannot read other users' rows: the names come through a checked function.
+  const names = new Map(
+    (
+      await queryRows<{ user_id: string; name: string }>(
+        tx,
+        sql`select user_id, name from app_case_team_names(${c.id}::uuid)`,
+      )
+    ).map((r) => [r.user_id, r.name]),
+  );
   return rows.map((r) => ({
     ...r,
+    name: r.name ?? names.get(r.userId) ?? null,
     current: r.startsOn <= d && (r.endsOn === null || r.endsOn > d),
   }));
 }
