@@ -44,12 +44,12 @@ describe("navigationFor", () => {
 
   it("shows a caseworker their project's cases, but not its offers", () => {
     const hrefs = navigationFor(ROLES.caseworker.permissions, true).map((i) => i.href);
-    expect(hrefs).toEqual(["/", "/cases", "/notifications", "/account"]);
+    expect(hrefs).toEqual(["/", "/cases", "/search", "/notifications", "/account"]);
   });
 
   it("shows a project lead the offers made to the project and its cases", () => {
     const hrefs = navigationFor(ROLES.project_lead.permissions, true).map((i) => i.href);
-    expect(hrefs).toEqual(["/", "/offers", "/cases", "/notifications", "/account"]);
+    expect(hrefs).toEqual(["/", "/offers", "/cases", "/search", "/notifications", "/account"]);
   });
 
   it("shows a referral coordinator the referral queue", () => {

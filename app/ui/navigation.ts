@@ -12,6 +12,7 @@ const ITEMS: { href: string; label: string; needs?: Permission; anyOf?: Permissi
   { href: "/referrals", label: "Referrals", needs: "refer:application:any" },
   { href: "/offers", label: "Offers", needs: "respond:referral:own" },
   { href: "/cases", label: "Cases", needs: "view:case:own" },
+  { href: "/search", label: "Search", needs: "view:case:own" },
   { href: "/imports", label: "Imports", needs: "import:application:any" },
   { href: "/organisations", label: "Network and projects", needs: "view:organisation:any" },
   { href: "/projects/overview", label: "Projects overview", needs: "view:organisation:any" },
