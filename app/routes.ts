@@ -2,6 +2,10 @@ import { index, type RouteConfig, route } from "@react-router/dev/routes";
 import assessmentDecisions from "./route-lists/assessment-decisions";
 import assessmentQueue from "./route-lists/assessment-queue";
 import assessmentWorkspace from "./route-lists/assessment-workspace";
+import caseworkEvidence from "./route-lists/casework-evidence";
+import caseworkNotes from "./route-lists/casework-notes";
+import caseworkPapers from "./route-lists/casework-papers";
+import caseworkTeam from "./route-lists/casework-team";
 import imports from "./route-lists/imports";
 import letters from "./route-lists/letters";
 import onlineApplication from "./route-lists/online-application";
@@ -43,5 +47,9 @@ export default [
   ...assessmentDecisions,
   ...projectCases,
   ...referrals,
+  ...caseworkEvidence,
+  ...caseworkNotes,
+  ...caseworkPapers,
+  ...caseworkTeam,
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

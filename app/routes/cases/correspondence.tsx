@@ -1,0 +1,193 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, redirect, useSearchParams } from "react-router";
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import {
+  addCorrespondence,
+  listCorrespondence,
+} from "~/casework/correspondence/correspondence.server";
+import { CorrespondenceSchema, KIND_LABELS } from "~/casework/correspondence/schemas";
+import { CheckboxField } from "~/casework/notes/checkbox-field";
+import { CaseNav } from "~/casework/ui/case-nav";
+import { today } from "~/intake/dates";
+import {
+  ChoiceField,
+  CsrfInput,
+  ErrorSummary,
+  SelectField,
+  TextareaField,
+  TextField,
+} from "~/ui/forms";
+import type { Route } from "./+types/correspondence";
+
+export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const page = await asViewer(context, (tx, acting) => listCorrespondence(tx, acting, params.id));
+  return { ...page, today: today() };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: CorrespondenceSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { nextProgressLetterOn } = await asViewer(context, (tx, acting) =>
+    addCorrespondence(tx, acting, params.id, submission.value),
+  );
+  throw redirect(
+    `/cases/${params.id}/correspondence?${submission.value.isProgressLetter ? `progress=${nextProgressLetterOn}` : "added=1"}`,
+  );
+}
+
+export default function CorrespondencePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { case: c, correspondence, documents, progressLetter } = loaderData;
+  const [searchParams] = useSearchParams();
+  const progress = searchParams.get("progress");
+  const notice = progress
+    ? `Progress letter recorded. The next one is due on ${progress}.`
+    : searchParams.get("added")
+      ? "Correspondence recorded."
+      : null;
+  const [form, fields] = useForm({
+    id: "add-correspondence",
+    lastResult: actionData,
+    defaultValue: { occurredOn: loaderData.today },
+    constraint: getZodConstraint(CorrespondenceSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrespondenceSchema }),
+  });
+  const warn = progressLetter.state !== "scheduled";
+  return (
+    <>
+      <title>{`Correspondence – ${c.reference} – Clearname`}</title>
+      <CaseNav caseId={c.id} reference={c.reference} current="correspondence" />
+      {notice && !actionData ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <p className="caption">Case {c.reference}</p>
+      <h1>Correspondence</h1>
+      <div className={warn ? "notice notice-warning" : "notice"}>
+        <p>
+          {warn ? <strong>{progressLetter.message}</strong> : progressLetter.message} Progress
+          letters go to the client every 3 months; recording one sets the next.
+        </p>
+      </div>
+      <section aria-labelledby="add-heading" className="narrow">
+        <h2 id="add-heading">Record correspondence</h2>
+        <ErrorSummary
+          form={form}
+          fields={{
+            direction: fields.direction,
+            kind: fields.kind,
+            withWhom: fields.withWhom,
+            thirdParty: fields.thirdParty,
+            occurredOn: fields.occurredOn,
+            summary: fields.summary,
+            isProgressLetter: fields.isProgressLetter,
+            documentId: fields.documentId,
+          }}
+        />
+        <Form method="post" {...getFormProps(form)}>
+          <CsrfInput />
+          <ChoiceField
+            field={fields.direction}
+            label="Sent or received"
+            type="radio"
+            options={[
+              { value: "out", label: "Sent or made by the project" },
+              { value: "in", label: "Received by the project" },
+            ]}
+          />
+          <ChoiceField
+            field={fields.kind}
+            label="What it was"
+            type="radio"
+            options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          <ChoiceField
+            field={fields.withWhom}
+            label="With whom"
+            type="radio"
+            options={[
+              { value: "client", label: `The client (${c.clientName})` },
+              { value: "third_party", label: "A third party" },
+            ]}
+          />
+          <TextField
+            field={fields.thirdParty}
+            label="The third party (if not the client)"
+            hint="For example the former solicitors, the CPS, a witness."
+          />
+          <TextField field={fields.occurredOn} label="Date" type="date" width="medium" />
+          <TextareaField field={fields.summary} label="Summary" rows={4} />
+          <CheckboxField
+            field={fields.isProgressLetter}
+            label="This is a progress letter to the client"
+            hint="The next progress letter will then be due 3 months after this date."
+          />
+          {documents.length > 0 ? (
+            <SelectField
+              field={fields.documentId}
+              label="Document (optional)"
+              hint="The letter or note in the case file, if there is one."
+              options={documents.map((d) => ({ value: d.id, label: d.filename }))}
+            />
+          ) : null}
+          <button type="submit" className="button">
+            Record it
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading">Correspondence so far</h2>
+        {correspondence.length === 0 ? (
+          <p>No correspondence has been recorded.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">Correspondence on {c.reference}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">What</th>
+                  <th scope="col">With</th>
+                  <th scope="col">Summary</th>
+                  <th scope="col">Document</th>
+                </tr>
+              </thead>
+              <tbody>
+                {correspondence.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.occurredOn}</td>
+                    <td>
+                      {KIND_LABELS[r.kind]} {r.direction === "out" ? "sent" : "received"}
+                      {r.isProgressLetter ? (
+                        <>
+                          <br />
+                          <strong>Progress letter</strong>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>{r.withClient ? `The client (${c.clientName})` : r.party}</td>
+                    <td className="pre-line">{r.summary}</td>
+                    <td>
+                      {r.documentId ? (
+                        <a href={`/cases/${c.id}/documents/${r.documentId}`} download>
+                          {r.documentName}
+                        </a>
+                      ) : (
+                        "None"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, redirect, useSearchParams } from "react-router";
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import { addReview, listReviews } from "~/casework/reviews/reviews.server";
+import { ReviewSchema } from "~/casework/reviews/schemas";
+import { CaseNav } from "~/casework/ui/case-nav";
+import { CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
+import type { Route } from "./+types/reviews";
+
+export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  return asViewer(context, (tx, acting) => listReviews(tx, acting, params.id));
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ReviewSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  await asViewer(context, (tx, acting) => addReview(tx, acting, params.id, submission.value));
+  throw redirect(`/cases/${params.id}/reviews?added=1`);
+}
+
+export default function ReviewsPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { case: c, reviews } = loaderData;
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "add-review",
+    lastResult: actionData,
+    constraint: getZodConstraint(ReviewSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
+  });
+  return (
+    <>
+      <title>{`Case reviews – ${c.reference} – Clearname`}</title>
+      <CaseNav caseId={c.id} reference={c.reference} current="reviews" />
+      {searchParams.get("added") && !actionData ? (
+        <div className="notice" role="status">
+          <p>Case review recorded.</p>
+        </div>
+      ) : null}
+      <p className="caption">Case {c.reference}</p>
+      <h1>Case reviews</h1>
+      <section aria-labelledby="reviews-heading">
+        <h2 id="reviews-heading">Reviews held</h2>
+        {reviews.length === 0 ? (
+          <p>No case review has been recorded.</p>
+        ) : (
+          reviews.map((r) => (
+            <article key={r.id} className="casework-review" aria-labelledby={`review-${r.id}`}>
+              <h3 id={`review-${r.id}`}>Review of {r.heldOn}</h3>
+              <dl className="summary-list">
+                <div>
+                  <dt>Attended</dt>
+                  <dd className="pre-line">{r.attendees || "Not recorded"}</dd>
+                </div>
+                <div>
+                  <dt>Decisions</dt>
+                  <dd className="pre-line">{r.decisions}</dd>
+                </div>
+                <div>
+                  <dt>Actions</dt>
+                  <dd className="pre-line">{r.actions || "None recorded"}</dd>
+                </div>
+                <div>
+                  <dt>Recorded by</dt>
+                  <dd>{r.recordedByName ?? "A former member"}</dd>
+                </div>
+              </dl>
+            </article>
+          ))
+        )}
+      </section>
+      <section aria-labelledby="add-heading" className="narrow">
+        <h2 id="add-heading">Record a case review</h2>
+        <ErrorSummary
+          form={form}
+          fields={{
+            heldOn: fields.heldOn,
+            attendees: fields.attendees,
+            decisions: fields.decisions,
+            actions: fields.actions,
+          }}
+        />
+        <Form method="post" {...getFormProps(form)}>
+          <CsrfInput />
+          <TextField field={fields.heldOn} label="Date of the review" type="date" width="medium" />
+          <TextareaField field={fields.attendees} label="Who attended" rows={2} />
+          <TextareaField field={fields.decisions} label="Decisions" rows={5} />
+          <TextareaField
+            field={fields.actions}
+            label="Actions"
+            hint="What is to be done, by whom and by when."
+            rows={5}
+          />
+          <button type="submit" className="button">
+            Record the review
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, redirect, useSearchParams } from "react-router";
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import { formatMinutes, TimeEntrySchema } from "~/casework/time/schemas";
+import { addTimeEntry, listTime } from "~/casework/time/time.server";
+import { CaseNav } from "~/casework/ui/case-nav";
+import { today } from "~/intake/dates";
+import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
+import type { Route } from "./+types/time";
+
+export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const page = await asViewer(context, (tx, acting) => listTime(tx, acting, params.id));
+  return { ...page, today: today() };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: TimeEntrySchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  await asViewer(context, (tx, acting) => addTimeEntry(tx, acting, params.id, submission.value));
+  throw redirect(`/cases/${params.id}/time?added=1`);
+}
+
+export default function TimePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { case: c, entries, totals } = loaderData;
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "add-time",
+    lastResult: actionData,
+    defaultValue: { workedOn: loaderData.today },
+    constraint: getZodConstraint(TimeEntrySchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TimeEntrySchema }),
+  });
+  return (
+    <>
+      <title>{`Time log – ${c.reference} – Clearname`}</title>
+      <CaseNav caseId={c.id} reference={c.reference} current="time" />
+      {searchParams.get("added") && !actionData ? (
+        <div className="notice" role="status">
+          <p>Time logged.</p>
+        </div>
+      ) : null}
+      <p className="caption">Case {c.reference}</p>
+      <h1>Time log</h1>
+      <section aria-labelledby="totals-heading">
+        <h2 id="totals-heading">Totals</h2>
+        <p>
+          Time on the case: <strong>{formatMinutes(totals.caseMinutes)}</strong>
+        </p>
+        {totals.perPerson.length > 0 ? (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">Time per person on {c.reference}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Person</th>
+                  <th scope="col">Time</th>
+                </tr>
+              </thead>
+              <tbody>
+                {totals.perPerson.map((p) => (
+                  <tr key={p.userId}>
+                    <th scope="row">{p.name}</th>
+                    <td>{formatMinutes(p.minutes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      <section aria-labelledby="add-heading" className="narrow">
+        <h2 id="add-heading">Log your time</h2>
+        <ErrorSummary
+          form={form}
+          fields={{
+            workedOn: fields.workedOn,
+            hours: fields.hours,
+            minutes: fields.minutes,
+            activity: fields.activity,
+          }}
+        />
+        <Form method="post" {...getFormProps(form)}>
+          <CsrfInput />
+          <TextField field={fields.workedOn} label="Day worked" type="date" width="medium" />
+          <fieldset className="fieldset">
+            <legend className="label">How long</legend>
+            <p className="hint">Hours and minutes, or minutes alone (for example 90).</p>
+            <div className="casework-duration">
+              <TextField field={fields.hours} label="Hours" width="short" />
+              <TextField field={fields.minutes} label="Minutes" width="short" />
+            </div>
+          </fieldset>
+          <TextField field={fields.activity} label="What you worked on" />
+          <button type="submit" className="button">
+            Log the time
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="entries-heading">
+        <h2 id="entries-heading">Entries</h2>
+        {entries.length === 0 ? (
+          <p>No time has been logged on this case.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">Time logged on {c.reference}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col">Person</th>
+                  <th scope="col">Time</th>
+                  <th scope="col">Activity</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id}>
+                    <td>{e.workedOn}</td>
+                    <td>{e.userName}</td>
+                    <td>{formatMinutes(e.minutes)}</td>
+                    <td>{e.activity}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
