@@ -26,7 +26,8 @@ export const PERMISSIONS = {
     "Offer eligible cases to member projects, withdraw referrals and take cases back",
   "respond:referral:own":
     "Accept or decline the offers made to one's own project, and hand cases back",
-  "view:case:own": "See one's own project's cases: leads all of them, caseworkers those they are on",
+  "view:case:own":
+    "See one's own project's cases: leads all of them, caseworkers those they are on",
   "manage:case:own": "Run one's own project's cases: teams, sign-offs, reviews and applications",
 } as const;
 
