@@ -2,10 +2,9 @@ import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { EVIDENCE_KIND_LABELS } from "~/casework/evidence/evidence-schemas";
-import { splitSnippet } from "~/casework/search/highlight";
+import { MAX_QUERY_LENGTH, splitSnippet } from "~/casework/search/highlight";
 import {
   type HitKind,
-  MAX_QUERY_LENGTH,
   type SearchHit,
   searchCasework,
 } from "~/casework/search/search-casework.server";

@@ -16,14 +16,14 @@ import { MEDIA_TYPES, renderLetter } from "~/letters/file-letter.server";
 import { letterFilename } from "~/letters/letter-content";
 import {
   type ChaseSchema,
+  NO_AUTHORITY,
   PAPER_KIND_LABELS,
   type ReplySchema,
   type RequestSchema,
 } from "./paper-schemas";
 import { buildPapersRequestLetter } from "./request-letter";
 
-export const NO_AUTHORITY =
-  "Record the client's signed form of authority before asking anyone for papers: without it, no one may release them to the project.";
+export { NO_AUTHORITY };
 
 /**
  * Asks a third party for missing papers. Refused until the client's form of authority is on

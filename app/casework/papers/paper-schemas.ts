@@ -113,3 +113,7 @@ export const ReplySchema = z.object({
   repliedOn: date("Enter the date of the reply"),
   reply: required("Say what the reply was", 5000),
 });
+
+/** Why a request for papers is refused before the client's form of authority is on file. */
+export const NO_AUTHORITY =
+  "Record the client's signed form of authority before asking anyone for papers: without it, no one may release them to the project.";

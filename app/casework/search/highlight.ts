@@ -29,3 +29,6 @@ export function splitSnippet(snippet: string): SnippetPart[] {
   flush();
   return parts;
 }
+
+/** The longest search text accepted. */
+export const MAX_QUERY_LENGTH = 200;

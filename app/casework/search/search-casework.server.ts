@@ -22,7 +22,10 @@ export interface CaseHits {
   hits: SearchHit[];
 }
 
-export const MAX_QUERY_LENGTH = 200;
+import { MAX_QUERY_LENGTH } from "./highlight";
+
+export { MAX_QUERY_LENGTH };
+
 const MAX_HITS = 100;
 /** ts_headline reads the whole text it is given: a long document is cut to this for the snippet. */
 const HEADLINE_CHARS = 100_000;

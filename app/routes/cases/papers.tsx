@@ -4,16 +4,12 @@ import { data, Form, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { attempt } from "~/casework/papers/attempt.server";
-import {
-  chaseRequest,
-  NO_AUTHORITY,
-  recordReply,
-  requestPapers,
-} from "~/casework/papers/paper-requests.server";
+import { chaseRequest, recordReply, requestPapers } from "~/casework/papers/paper-requests.server";
 import {
   AuthoritySchema,
   ChaseSchema,
   HeldSchema,
+  NO_AUTHORITY,
   PAPER_KIND_LABELS,
   PaperSchema,
   RECIPIENT_KIND_LABELS,
