@@ -116,9 +116,8 @@ test("a case is offered, declined, offered again and accepted, then comes back w
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
   const projectCaseUrl = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1 })).toContainText(APPLICANT);
-  const lines = page.locator("section", {
-    has: page.getByRole("heading", { name: "Lines of investigation" }),
-  });
+  const lines = page.getByRole("region", { name: "All lines of investigation" });
+  await expect(lines.getByRole("row").nth(1)).toBeVisible();
   await expect(lines).not.toContainText("No lines");
   await expect(page.getByRole("link", { name: "cressida-letter.pdf" })).toBeVisible();
   await expectAccessible(page, "the accepted case");

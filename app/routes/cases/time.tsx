@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
@@ -31,7 +31,7 @@ export default function TimePage({ loaderData, actionData }: Route.ComponentProp
     id: "add-time",
     lastResult: actionData,
     defaultValue: { workedOn: loaderData.today },
-    constraint: getZodConstraint(TimeEntrySchema),
+    // No constraint attributes: the schema ends in a transform, which getZodConstraint cannot read.
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TimeEntrySchema }),
   });
