@@ -6,9 +6,9 @@ import { and } from "./queue-sql.server";
 
 /**
  * Counting a million rows on every request is what makes list pages slow: counts stop at
- * this many and show as "10,000+".
+ * this many and show as "5,000+" (docs/benchmarks.md: 10,000 cost 20 ms more per page at 1,000,000).
  */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 5_000;
 
 /**
  * Counts are a guide, the page is the work: with a filter that matches few rows of a large

@@ -8,7 +8,7 @@ export const BULK_FORM_ID = "bulk-actions";
 
 const number = new Intl.NumberFormat("en-GB");
 
-/** "1,234", "10,000+", or "many" when counting took too long. */
+/** "1,234", "5,000+", or "many" when counting took too long. */
 export function formatCount(c: Count | null): string {
   if (!c) return "many";
   return c.more ? `${number.format(c.n)}+` : number.format(c.n);
