@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { type Acting, actorOf } from "~/access/acting";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
@@ -181,6 +181,3 @@ export async function lockOffer(tx: Queryable, offerId: string) {
   if (!offer) throw notFound("offer");
   return offer;
 }
-
-/** Today as the database sees it, for comparing with expiry dates in one place. */
-export const todaySql = sql`current_date`;
