@@ -336,3 +336,52 @@ export const reviewApplications = pgTable(
   },
   (t) => [uniqueIndex("review_applications_version_key").on(t.caseId, t.version)],
 );
+
+/**
+ * The annual case report a project sends the network, as the lead checked and sent it: the
+ * figures and text drawn from the file at the time, kept so the PDF reads the same later.
+ */
+export const caseReports = pgTable(
+  "case_reports",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    /** The project that sent it (the case's organisation when it was sent). */
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    periodFrom: date({ mode: "string" }).notNull(),
+    periodTo: date({ mode: "string" }).notNull(),
+    /** The report's content as sent (see app/casework/report/). */
+    content: jsonb().$type<Record<string, unknown>>().notNull(),
+    leadComment: text().notNull().default(""),
+    sentBy: uuid().references(() => users.id),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("case_reports_case_idx").on(t.caseId, t.sentAt)],
+);
+
+/**
+ * Reminders the housekeeping has sent about a case's deadlines, one row per person, deadline
+ * and day, so that a reminder goes once however often the housekeeping runs.
+ */
+export const caseReminders = pgTable(
+  "case_reminders",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** "deadline" (a stage's), "progress_letter" or "annual_report". */
+    kind: text().notNull(),
+    dueOn: date({ mode: "string" }).notNull(),
+    what: text().notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("case_reminders_key").on(t.caseId, t.userId, t.kind, t.dueOn, t.what)],
+);
