@@ -7,6 +7,7 @@ import { lockDataDir } from "~/db/data-dir-lock.server";
 import { type Database, openDatabase } from "~/db/database.server";
 import { migrateDatabase } from "~/db/migrate.server";
 import { seedDemoData } from "~/demo/seed-demo.server";
+import { createDocumentStore } from "~/documents/storage.server";
 import { startHousekeeping } from "~/housekeeping/housekeeping.server";
 import { loadEstablishments } from "~/intake/establishments.server";
 import { createMailer } from "~/mail/mailer.server";
@@ -39,13 +40,20 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
     release();
     throw error;
   }
-  const seeded = config.demo ? await seedDemoData(database.db, secret) : false;
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
     db: database.db,
     onError: (err) => logger.error({ err }, "e-mail delivery failed"),
   });
+  // The demo's e-mails only wait in the outbox: no SMTP delivery is attempted for them.
+  const seeded = config.demo
+    ? await seedDemoData(database.db, secret, {
+        store: createDocumentStore(config.dataDir, secret),
+        mailer,
+        publicUrl: config.publicUrl,
+      })
+    : false;
   const services: Services = { config, database, mailer, logger, secret };
   const housekeeping = startHousekeeping({
     db: database.db,

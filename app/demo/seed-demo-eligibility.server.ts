@@ -107,11 +107,133 @@ const DECIDED: EligibilityApplication = {
   },
 };
 
+/** Cressida's assessment: eligible, with two lines; her case waits for referral. */
+const CRESSIDA_ASSESSMENT = {
+  version: 1,
+  offences: DECIDED.questionnaire.offences,
+  offenceType: "robbery",
+  courtType: "crown_court",
+  courtName: DECIDED.questionnaire.court,
+  jurisdiction: "england_wales",
+  offenceDate: DECIDED.questionnaire.offenceDate,
+  convictionDate: DECIDED.questionnaire.convictionDate,
+  sentenceDate: "2015-11-20",
+  plea: "not_guilty",
+  sentence: DECIDED.questionnaire.sentence,
+  appealStages: [
+    {
+      stage: "Court of Appeal: application for leave",
+      date: "2016-09-08",
+      outcome: "Leave refused",
+    },
+  ],
+  priorReviews: [
+    {
+      body: "ccrc",
+      reference: "00417/2018",
+      appliedOn: "2018-03-01",
+      decision: "Not referred: no new evidence",
+      decidedOn: "2019-01-22",
+    },
+  ],
+  claimsFactualInnocence: "yes",
+  couldBeInnocent: "yes",
+  couldBeInnocentReasons:
+    "Identification rested on one witness who saw the robber masked. Nothing forensic connected the applicant to the robbery.",
+  canBeInvestigated: "yes",
+  canBeInvestigatedReasons:
+    "The balaclava is still held by the police and can be tested with techniques not available in 2015; the alibi witness was never traced.",
+  lines: [
+    {
+      category: "forensic_retesting",
+      description:
+        "Ask for the balaclava recovered from the alley to be tested for DNA with current techniques.",
+      rationale: "A profile that is not the applicant's would point to the robber.",
+      priority: "high",
+    },
+    {
+      category: "witness",
+      description:
+        "Trace the taxi driver who says he drove the applicant home at the time of the robbery.",
+      rationale: "An independent alibi witness the jury never heard.",
+      priority: "medium",
+    },
+  ],
+  suspectedCauses: ["mistaken_identification", "dna"],
+  flags: ["in_custody"],
+};
+
+/** Decided eligible months ago; the casework demo refers it to Ashdown, which works it. */
+export const REFERRED: EligibilityApplication = {
+  name: "Dorian Pryce",
+  prisonerNumber: "A2291DP",
+  prison: "HMP Frankland",
+  receivedDaysAgo: 300,
+  questionnaire: {
+    offences: "Murder",
+    court: "Leeds Crown Court",
+    offenceDate: "2010-03-14",
+    convictionDate: "2011-02-02",
+    plea: "not_guilty",
+    sentence: "Life imprisonment, minimum term 18 years",
+    whyWrong:
+      "A man I shared a cell with on remand said I confessed to him. I never did. He was given a lighter sentence afterwards. My phone was said to be near the flat but I lived two streets away.",
+  },
+};
+
+/** Dorian's assessment: eligible, with an informant and cell-site evidence to look into. */
+const DORIAN_ASSESSMENT = {
+  version: 1,
+  offences: REFERRED.questionnaire.offences,
+  offenceType: "homicide",
+  courtType: "crown_court",
+  courtName: REFERRED.questionnaire.court,
+  jurisdiction: "england_wales",
+  offenceDate: REFERRED.questionnaire.offenceDate,
+  convictionDate: REFERRED.questionnaire.convictionDate,
+  sentenceDate: "2011-02-03",
+  plea: "not_guilty",
+  sentence: REFERRED.questionnaire.sentence,
+  tariff: "18 years",
+  appealStages: [
+    {
+      stage: "Court of Appeal",
+      date: "2012-05-10",
+      outcome: "Appeal against conviction dismissed",
+      grounds: "The judge's warning about the cell confession",
+    },
+  ],
+  claimsFactualInnocence: "yes",
+  couldBeInnocent: "yes",
+  couldBeInnocentReasons:
+    "No forensic evidence tied him to the flat. The case rested on a cell confession reported by an informant and on cell-site evidence placing his phone in a wide area that includes his home.",
+  canBeInvestigated: "yes",
+  canBeInvestigatedReasons:
+    "What the informant was promised can be asked of the prosecution, and the cell-site evidence can be reviewed by an independent expert.",
+  lines: [
+    {
+      category: "disclosure",
+      description:
+        "Find out what the informant was offered or given, and whether it was disclosed to the defence.",
+      rationale: "An undisclosed benefit would undermine the only direct evidence of guilt.",
+      priority: "high",
+    },
+    {
+      category: "digital",
+      description: "Have the cell-site evidence reviewed by an independent expert.",
+      rationale: "The mast served the applicant's home as well as the flat.",
+      priority: "medium",
+    },
+  ],
+  suspectedCauses: ["unreliable_informant", "non_disclosure"],
+  flags: ["in_custody"],
+};
+
 /** The applications the eligibility demo adds (the intake demo already has five waiting). */
-export const DEMO_ELIGIBILITY_APPLICATIONS = [URGENT, DRAFT, IN_REVIEW, DECIDED];
+export const DEMO_ELIGIBILITY_APPLICATIONS = [URGENT, DRAFT, IN_REVIEW, DECIDED, REFERRED];
 
 /** The demo user as a request would resolve them, for calling domain functions in the seed. */
-async function actingAs(tx: Tx, email: string): Promise<Acting> {
+export async function actingAs(tx: Tx, email: string): Promise<Acting> {
   const [user] = await tx.select().from(users).where(eq(users.email, email));
   if (!user) throw new Error(`demo user ${email} is missing`);
   const rows = await tx
@@ -328,84 +450,56 @@ export async function seedDemoEligibility(
   );
   await backdate(tx, inReview.id, { createdDaysAgo: 6, recommendedDaysAgo: 2 });
 
-  const decidedApplication = await ready(DECIDED);
-  const decided = await startAssessment(tx, asha, decidedApplication.applicationId);
-  const decidedSaved = await saveAssessment(
-    tx,
-    asha,
-    decided.id,
-    AssessmentSchema.parse({
-      version: 1,
-      offences: DECIDED.questionnaire.offences,
-      offenceType: "robbery",
-      courtType: "crown_court",
-      courtName: DECIDED.questionnaire.court,
-      jurisdiction: "england_wales",
-      offenceDate: DECIDED.questionnaire.offenceDate,
-      convictionDate: DECIDED.questionnaire.convictionDate,
-      sentenceDate: "2015-11-20",
-      plea: "not_guilty",
-      sentence: DECIDED.questionnaire.sentence,
-      appealStages: [
-        {
-          stage: "Court of Appeal: application for leave",
-          date: "2016-09-08",
-          outcome: "Leave refused",
-        },
-      ],
-      priorReviews: [
-        {
-          body: "ccrc",
-          reference: "00417/2018",
-          appliedOn: "2018-03-01",
-          decision: "Not referred: no new evidence",
-          decidedOn: "2019-01-22",
-        },
-      ],
-      claimsFactualInnocence: "yes",
-      couldBeInnocent: "yes",
-      couldBeInnocentReasons:
-        "Identification rested on one witness who saw the robber masked. Nothing forensic connected the applicant to the robbery.",
-      canBeInvestigated: "yes",
-      canBeInvestigatedReasons:
-        "The balaclava is still held by the police and can be tested with techniques not available in 2015; the alibi witness was never traced.",
-      lines: [
-        {
-          category: "forensic_retesting",
-          description:
-            "Ask for the balaclava recovered from the alley to be tested for DNA with current techniques.",
-          rationale: "A profile that is not the applicant's would point to the robber.",
-          priority: "high",
-        },
-        {
-          category: "witness",
-          description:
-            "Trace the taxi driver who says he drove the applicant home at the time of the robbery.",
-          rationale: "An independent alibi witness the jury never heard.",
-          priority: "medium",
-        },
-      ],
-      suspectedCauses: ["mistaken_identification", "dna"],
-      flags: ["in_custody"],
-    }),
-  );
+  await decideEligible(tx, { ready, asha, second }, DECIDED, CRESSIDA_ASSESSMENT, {
+    notes: "Two concrete lines: DNA on the balaclava, and the taxi driver.",
+    createdDaysAgo: 20,
+    recommendedDaysAgo: 13,
+  });
+  await decideEligible(tx, { ready, asha, second }, REFERRED, DORIAN_ASSESSMENT, {
+    notes: "A cell confession from an informant and cell-site evidence nobody tested.",
+    createdDaysAgo: 120,
+    recommendedDaysAgo: 100,
+  });
+
+  return DEMO_ELIGIBILITY_APPLICATIONS.length;
+}
+
+/**
+ * Records an application, assesses it as the demo assessor (eligible), has the second
+ * assessor agree where the network's setting asks for a review, and records the decision.
+ * Returns the application, waiting for referral.
+ */
+async function decideEligible(
+  tx: Tx,
+  people: {
+    ready: (a: EligibilityApplication) => ReturnType<typeof recordReady>;
+    asha: Acting;
+    second: Acting;
+  },
+  app: EligibilityApplication,
+  assessment: Record<string, unknown>,
+  when: { notes: string; createdDaysAgo: number; recommendedDaysAgo: number },
+) {
+  const { asha, second } = people;
+  const application = await people.ready(app);
+  const started = await startAssessment(tx, asha, application.applicationId);
+  const saved = await saveAssessment(tx, asha, started.id, AssessmentSchema.parse(assessment));
   const recommended = await recommend(
     tx,
     asha,
-    decided.id,
+    started.id,
     RecommendationSchema.parse({
-      version: decidedSaved.version,
+      version: saved.version,
       recommendation: "eligible",
-      recommendationNotes: "Two concrete lines: DNA on the balaclava, and the taxi driver.",
+      recommendationNotes: when.notes,
     }),
   );
   // Only when the network's setting sends eligible recommendations to a second reviewer.
   if (recommended.status === "in_review")
-    await reviewRecommendation(tx, second, decided.id, { outcome: "agreed", comment: undefined });
-  await recordDemoDecision(tx, asha, decided.id, decidedApplication);
-  await backdate(tx, decided.id, { createdDaysAgo: 20, recommendedDaysAgo: 13 });
-
-  return DEMO_ELIGIBILITY_APPLICATIONS.length;
+    await reviewRecommendation(tx, second, started.id, { outcome: "agreed", comment: undefined });
+  await recordDemoDecision(tx, asha, started.id, application);
+  await backdate(tx, started.id, when);
+  return application;
 }
 
 /**

@@ -3,8 +3,11 @@ import type { RoleKey } from "~/access/catalogue";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import { asSystem, type Db, queryRows, toInt } from "~/db/database.server";
 import { memberships, organisations, users } from "~/db/schema";
+import type { DocumentStore } from "~/documents/storage.server";
 import { encrypt } from "~/identity/crypto.server";
 import { hashPassword } from "~/identity/passwords.server";
+import type { Mailer } from "~/mail/mailer.server";
+import { seedDemoCasework } from "./seed-demo-casework.server";
 import { seedDemoEligibility } from "./seed-demo-eligibility.server";
 import { seedDemoIntake } from "./seed-demo-intake.server";
 import { seedDemoProjectDetails } from "./seed-demo-projects.server";
@@ -148,6 +151,21 @@ export const DEMO_USERS: DemoUser[] = [
     endsInMonths: 8,
   },
   {
+    // Two more caseworkers at Ashdown, on no case yet: the lead puts them on a case.
+    email: "caseworker2@clearname.test",
+    name: "Cara Caseworker",
+    roleKey: "caseworker",
+    organisation: "Ashdown University Innocence Project",
+    endsInMonths: 8,
+  },
+  {
+    email: "caseworker3@clearname.test",
+    name: "Cole Caseworker",
+    roleKey: "caseworker",
+    organisation: "Ashdown University Innocence Project",
+    endsInMonths: 8,
+  },
+  {
     email: "projectadmin@clearname.test",
     name: "Pat Project-Admin",
     roleKey: "project_administrator",
@@ -174,7 +192,11 @@ export const DEMO_USERS: DemoUser[] = [
  * and assessments, only into an empty database. Establishments must be loaded first
  * (server/start.ts does).
  */
-export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
+export async function seedDemoData(
+  db: Db,
+  secret: string,
+  casework: { store: DocumentStore; mailer: Mailer; publicUrl: string },
+): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return asSystem(db, async (tx) => {
     const [count] = await queryRows<{ n: number }>(
@@ -231,6 +253,11 @@ export async function seedDemoData(db: Db, secret: string): Promise<boolean> {
       secondAssessor: "assessor2@clearname.test",
     });
     const applications = intakeApplications + eligibilityApplications;
+    await seedDemoCasework(tx, casework.store, casework, {
+      coordinator: "referrals@clearname.test",
+      lead: "lead@clearname.test",
+      caseworker: "caseworker@clearname.test",
+    });
     await recordAuditEvent(
       tx,
       { userId: null },

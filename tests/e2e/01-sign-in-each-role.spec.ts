@@ -35,8 +35,8 @@ const ROLE_LABELS: Record<RoleKey, string> = {
 };
 
 test.describe("signing in as each demo role", () => {
-  test("the demo data has the twelve demo users, two with a second factor", () => {
-    expect(DEMO_USERS).toHaveLength(12);
+  test("the demo data has the fourteen demo users, two with a second factor", () => {
+    expect(DEMO_USERS).toHaveLength(14);
     expect(DEMO_USERS.filter((u) => u.twoFactor).map((u) => u.email)).toEqual([
       "admin@clearname.test",
       "dpo@clearname.test",

@@ -1,7 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/audit/verify-chain.server";
-import { asUser, type Database, queryRows, toInt } from "~/db/database.server";
+import { asSystem, asUser, type Database, queryRows, toInt } from "~/db/database.server";
 import {
   applications,
   assessmentReviews,
@@ -10,19 +13,33 @@ import {
   users,
 } from "~/db/schema";
 import { DEMO_USERS, seedDemoData } from "~/demo/seed-demo.server";
+import { actingAs } from "~/demo/seed-demo-eligibility.server";
+import { createDocumentStore } from "~/documents/storage.server";
 import { isUrgent, reviewRefusal } from "~/eligibility/rules";
 import { today } from "~/intake/dates";
 import { loadEstablishments } from "~/intake/establishments.server";
 import { loadLetterSubjects } from "~/letters/letter-facts.server";
+import { createMailer } from "~/mail/mailer.server";
+import { listCases } from "~/referrals/list-cases.server";
 import { createTestDatabase } from "../support/test-database";
 
 let database: Database;
+let storeDir: string;
+const SECRET = "demo-seed-test-secret-demo-seed-test";
+const seed = () =>
+  seedDemoData(database.db, SECRET, {
+    store: createDocumentStore(storeDir, SECRET),
+    mailer: createMailer({ smtpUrl: undefined, from: "network@clearname.test", db: database.db }),
+    publicUrl: "http://localhost:3000",
+  });
 beforeAll(async () => {
+  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "clearname-demo-seed-"));
   database = await createTestDatabase();
   await loadEstablishments(database.db);
 });
 afterAll(async () => {
   await database?.close();
+  fs.rmSync(storeDir, { recursive: true, force: true });
 });
 
 const count = async (query: ReturnType<typeof sql>) =>
@@ -31,10 +48,10 @@ const count = async (query: ReturnType<typeof sql>) =>
 describe("the demo data", () => {
   it("loads fictional applications across states and channels, once, quickly", async () => {
     const started = Date.now();
-    expect(await seedDemoData(database.db, "demo-seed-test-secret-demo-seed-test")).toBe(true);
+    expect(await seed()).toBe(true);
     expect(Date.now() - started).toBeLessThan(20_000);
-    // 40 from intake, 4 more from the eligibility demo (tests/integration/demo-eligibility.test.ts).
-    expect(await count(sql`select count(*) as n from applications`)).toBe(44);
+    // 40 from intake, 5 more from the eligibility demo, one of them referred to a project.
+    expect(await count(sql`select count(*) as n from applications`)).toBe(45);
     const states = await queryRows<{ state: string; n: number }>(
       database.db,
       sql`select state, count(*) as n from applications group by state`,
@@ -46,6 +63,7 @@ describe("the demo data", () => {
       ready_for_assessment: 6,
       under_assessment: 2,
       awaiting_referral: 1,
+      referred: 1,
       closed: 4,
     });
     expect(await count(sql`select count(distinct channel) as n from applications`)).toBe(5);
@@ -83,7 +101,7 @@ describe("the demo data", () => {
       "Northmoor",
       "NM1 4ZZ",
     ]);
-    expect(await seedDemoData(database.db, "demo-seed-test-secret-demo-seed-test")).toBe(false);
+    expect(await seed()).toBe(false);
   });
 
   // Runs on the data the test above loaded.
@@ -129,7 +147,10 @@ describe("the demo data", () => {
       }
       return found;
     });
-    const byStatus = new Map(seen.map((a) => [a.status, a]));
+    const byStatus = new Map(
+      seen.filter((a) => a.applicationState !== "referred").map((a) => [a.status, a]),
+    );
+    expect(seen.filter((a) => a.applicationState === "referred")).toHaveLength(1);
     expect([...byStatus.keys()].sort()).toEqual(["decided", "draft", "in_review"]);
 
     const draft = byStatus.get("draft");
@@ -163,10 +184,38 @@ describe("the demo data", () => {
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
 
     // Loading again adds nothing.
-    expect(await seedDemoData(database.db, "demo-seed-test-secret-demo-seed-test")).toBe(false);
-    expect(await count(sql`select count(*) as n from assessments`)).toBe(3);
-    expect(await count(sql`select count(*) as n from investigation_lines`)).toBe(3);
+    expect(await seed()).toBe(false);
+    expect(await count(sql`select count(*) as n from assessments`)).toBe(4);
+    expect(await count(sql`select count(*) as n from investigation_lines`)).toBe(5);
     expect(await count(sql`select count(*) as n from assessment_reviews`)).toBe(1);
     expect(await count(sql`select count(*) as n from users`)).toBe(DEMO_USERS.length);
+  });
+
+  // Runs on the data the first test loaded.
+  it("gives Ashdown a case at work that only its lead and the caseworker on it see", async () => {
+    const activeCases = async (email: string) => {
+      const acting = await asSystem(database.db, (tx) => actingAs(tx, email));
+      return asUser(database.db, acting.viewer.id, async (tx) =>
+        (await listCases(tx, acting)).active.map((c) => c.applicantName),
+      );
+    };
+    expect(await activeCases("lead@clearname.test")).toEqual(["Dorian Pryce"]);
+    expect(await activeCases("caseworker@clearname.test")).toEqual(["Dorian Pryce"]);
+    expect(await activeCases("caseworker2@clearname.test")).toEqual([]);
+    expect(await activeCases("caseworker3@clearname.test")).toEqual([]);
+    expect(await activeCases("lead.fenwick@clearname.test")).toEqual([]);
+    expect(
+      await count(
+        sql`select count(*) as n from case_notes where needs_sign_off and signed_off_at is null`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        sql`select count(*) as n from evidence_items where 'unreliable_informant' = any(fallibility)`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(sql`select count(*) as n from case_lines l join cases c on c.id = l.case_id`),
+    ).toBe(2);
   });
 });
