@@ -1,5 +1,6 @@
 import { lt, sql } from "drizzle-orm";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
+import { sendCaseReminders } from "~/casework/reminders/send-reminders.server";
 import { type Db, queryRows } from "~/db/database.server";
 import { applicationDrafts } from "~/db/schema";
 import { createDocumentStore, listStoredFiles } from "~/documents/storage.server";
@@ -80,6 +81,8 @@ export interface HousekeepingResult {
   orphans: number;
   lapsed: number;
   reminded: number;
+  /** Deadline reminders sent to the people on active cases. */
+  caseReminders: number;
 }
 
 export interface Housekeeping {
@@ -104,7 +107,8 @@ export function startHousekeeping(
       const drafts = await purgeExpiredDrafts(options.db);
       const orphans = await sweepOrphanFiles(options.db, options.dataDir, options.secret);
       const offers = await lapseAndRemindOffers(options.db, options.mailer, options.publicUrl);
-      options.log({ drafts, orphans, ...offers });
+      const caseReminders = await sendCaseReminders(options.db, options.mailer, options.publicUrl);
+      options.log({ drafts, orphans, ...offers, caseReminders });
     } catch (error) {
       options.log({ error });
     }

@@ -1,16 +1,10 @@
-import { and, eq, gt, isNull, lt, lte, or } from "drizzle-orm";
+import { and, eq, isNull, lt, lte } from "drizzle-orm";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
-import type { Db, Queryable } from "~/db/database.server";
-import {
-  memberships,
-  notifications,
-  organisations,
-  referralOffers,
-  rolePermissions,
-  users,
-} from "~/db/schema";
+import type { Db } from "~/db/database.server";
+import { organisations, referralOffers } from "~/db/schema";
 import { today } from "~/intake/dates";
 import type { Mailer } from "~/mail/mailer.server";
+import { tellHolders } from "./notify-holders.server";
 
 /** Leads are reminded this many days before an offer lapses. */
 export const REMINDER_DAYS = 3;
@@ -21,48 +15,6 @@ function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/** The current members of an organisation holding a permission, read as the owner. */
-async function holders(tx: Queryable, organisationId: string, permission: string) {
-  const day = today();
-  return tx
-    .selectDistinct({ id: users.id, name: users.name, email: users.email })
-    .from(memberships)
-    .innerJoin(rolePermissions, eq(rolePermissions.roleKey, memberships.roleKey))
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.organisationId, organisationId),
-        eq(rolePermissions.permissionKey, permission),
-        isNull(users.disabledAt),
-        lte(memberships.startsOn, day),
-        or(isNull(memberships.endsOn), gt(memberships.endsOn, day)),
-      ),
-    );
-}
-
-async function tell(
-  tx: Queryable,
-  mailer: Mailer,
-  organisationId: string,
-  permission: string,
-  notice: { title: string; body: string; link: string },
-  publicUrl: string,
-) {
-  const people = await holders(tx, organisationId, permission);
-  const deliveries: (() => Promise<void>)[] = [];
-  for (const p of people) {
-    await tx.insert(notifications).values({ userId: p.id, ...notice });
-    deliveries.push(
-      await mailer.send(tx, {
-        to: p.email,
-        subject: notice.title,
-        text: [`Hello ${p.name},`, "", notice.body, "", `${publicUrl}${notice.link}`].join("\n"),
-      }),
-    );
-  }
-  return deliveries;
 }
 
 /**
@@ -95,7 +47,7 @@ export async function lapseAndRemindOffers(
         .from(organisations)
         .where(eq(organisations.id, o.projectId));
       deliveries.push(
-        ...(await tell(
+        ...(await tellHolders(
           tx,
           mailer,
           o.organisationId,
@@ -122,7 +74,7 @@ export async function lapseAndRemindOffers(
       .returning();
     for (const o of due)
       deliveries.push(
-        ...(await tell(
+        ...(await tellHolders(
           tx,
           mailer,
           o.projectId,

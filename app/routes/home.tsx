@@ -3,6 +3,10 @@ import { PUBLIC } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { ROLES } from "~/access/catalogue";
 import { can } from "~/access/viewer";
+import {
+  type NoteAwaitingSignOff,
+  notesAwaitingSignOff,
+} from "~/casework/notes/awaiting-sign-off.server";
 import { myDeadlines } from "~/casework/overview/deadlines.server";
 import { sessionContext } from "~/context.server";
 import { today } from "~/intake/dates";
@@ -12,14 +16,22 @@ export const middleware: Route.MiddlewareFunction[] = [access(PUBLIC)];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const session = context.get(sessionContext);
-  if (session.state !== "active") return { viewer: null, deadlines: [] };
+  const none: { notes: NoteAwaitingSignOff[]; total: number } = { notes: [], total: 0 };
+  if (session.state !== "active") return { viewer: null, deadlines: [], awaiting: none };
   const v = session.viewer;
-  // Casework: the coming deadlines of the cases the user sees (only for those who work cases).
-  const deadlines = v.memberships.some((m) => can(v, "view:case:own", m.organisationId))
-    ? await asViewer(context, (tx, acting) => myDeadlines(tx, acting, today()))
-    : [];
+  // Casework: the coming deadlines of the cases the user sees (only for those who work cases),
+  // and, for leads, the notes waiting for their sign-off.
+  const { deadlines, awaiting } = v.memberships.some((m) =>
+    can(v, "view:case:own", m.organisationId),
+  )
+    ? await asViewer(context, async (tx, acting) => ({
+        deadlines: await myDeadlines(tx, acting, today()),
+        awaiting: can(v, "manage:case:own") ? await notesAwaitingSignOff(tx, acting) : none,
+      }))
+    : { deadlines: [], awaiting: none };
   return {
     deadlines,
+    awaiting,
     viewer: {
       name: v.name,
       memberships: v.memberships.map((m) => ({
@@ -34,7 +46,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { viewer, deadlines } = loaderData;
+  const { viewer, deadlines, awaiting } = loaderData;
   if (!viewer) {
     return (
       <>
@@ -78,6 +90,24 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                   <li key={`${d.caseId}-${d.on}-${d.what}`}>
                     <strong>{d.on}</strong>: <Link to={`/cases/${d.caseId}`}>{d.reference}</Link> —{" "}
                     {d.what}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {awaiting.notes.length > 0 ? (
+            <section aria-labelledby="awaiting-heading">
+              <h2 id="awaiting-heading">Notes awaiting your sign-off</h2>
+              {awaiting.total > awaiting.notes.length ? (
+                <p className="hint">
+                  The {awaiting.notes.length} that have waited longest of {awaiting.total}.
+                </p>
+              ) : null}
+              <ul className="plain-list">
+                {awaiting.notes.map((n) => (
+                  <li key={n.noteId}>
+                    <Link to={`/cases/${n.caseId}/notes#note-${n.noteId}`}>{n.reference}</Link>:{" "}
+                    {n.authorName}, {n.writtenAt.slice(0, 10)} — {n.excerpt}
                   </li>
                 ))}
               </ul>
