@@ -2,6 +2,7 @@ import { index, type RouteConfig, route } from "@react-router/dev/routes";
 import assessmentDecisions from "./route-lists/assessment-decisions";
 import assessmentQueue from "./route-lists/assessment-queue";
 import assessmentWorkspace from "./route-lists/assessment-workspace";
+import caseworkCorrections from "./route-lists/casework-corrections";
 import caseworkEvidence from "./route-lists/casework-evidence";
 import caseworkNotes from "./route-lists/casework-notes";
 import caseworkPapers from "./route-lists/casework-papers";
@@ -50,6 +51,7 @@ export default [
   ...caseworkEvidence,
   ...caseworkNotes,
   ...caseworkPapers,
+  ...caseworkCorrections,
   ...caseworkTeam,
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -5,6 +5,7 @@ import { caseCorrespondence, caseDocuments, cases } from "~/db/schema";
 import { invalid } from "~/errors/app-error";
 import { today } from "~/intake/dates";
 import { auditCase, openCase, touchCase } from "../case-access.server";
+import { mayChangeCorrespondence } from "./correspondence-corrections.server";
 import {
   addMonths,
   PROGRESS_LETTER_MONTHS,
@@ -13,7 +14,10 @@ import {
 } from "./progress-letters";
 import { CLIENT_PARTY, type CorrespondenceInput } from "./schemas";
 
-/** The case's correspondence, latest first, and when the next progress letter is due; audited. */
+/**
+ * The case's correspondence, latest first, which entries the user may correct, and when the
+ * next progress letter is due; audited.
+ */
 export async function listCorrespondence(tx: Queryable, acting: Acting, caseId: string) {
   const c = await openCase(tx, acting, caseId);
   const rows = await tx
@@ -26,6 +30,7 @@ export async function listCorrespondence(tx: Queryable, acting: Acting, caseId: 
       summary: caseCorrespondence.summary,
       isProgressLetter: caseCorrespondence.isProgressLetter,
       documentId: caseCorrespondence.documentId,
+      createdBy: caseCorrespondence.createdBy,
       documentName: caseDocuments.filename,
     })
     .from(caseCorrespondence)
@@ -45,7 +50,11 @@ export async function listCorrespondence(tx: Queryable, acting: Acting, caseId: 
   );
   return {
     case: { id: c.id, reference: c.reference, clientName: c.applicant.fullName },
-    correspondence: rows.map((r) => ({ ...r, withClient: r.party === CLIENT_PARTY })),
+    correspondence: rows.map(({ createdBy, ...r }) => ({
+      ...r,
+      withClient: r.party === CLIENT_PARTY,
+      mayChange: mayChangeCorrespondence(acting, c, { createdBy }),
+    })),
     documents,
     progressLetter: { ...status, message: progressLetterMessage(status) },
   };

@@ -76,6 +76,14 @@ export const PaperSchema = z.object({
   held: z.enum(["yes", "no"], { error: "Say whether the project holds them" }),
 });
 
+/** Correcting an inventory entry: its description, where the papers are, whether held. */
+export const EditPaperSchema = PaperSchema.omit({ kind: true });
+
+/** Why papers with requests cannot be removed: the requests and their letters name them. */
+export function papersWithRequests(count: number): string {
+  return `These papers cannot be removed: ${count === 1 ? "a request for them is" : `${count} requests for them are`} recorded, and the request letters name them. Correct the entry instead.`;
+}
+
 export const HeldSchema = z.object({
   paperId: id,
   held: z.enum(["yes", "no"]),

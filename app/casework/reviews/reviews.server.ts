@@ -3,9 +3,10 @@ import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { caseReviews, users } from "~/db/schema";
 import { auditCase, openCase, touchCase } from "../case-access.server";
+import { mayChangeReview } from "./review-corrections.server";
 import type { ReviewInput } from "./schemas";
 
-/** The case's review meetings, latest first; every viewing is audited. */
+/** The case's review meetings, latest first, and which the user may correct; audited. */
 export async function listReviews(tx: Queryable, acting: Acting, caseId: string) {
   const c = await openCase(tx, acting, caseId);
   const rows = await tx
@@ -15,6 +16,7 @@ export async function listReviews(tx: Queryable, acting: Acting, caseId: string)
       attendees: caseReviews.attendees,
       decisions: caseReviews.decisions,
       actions: caseReviews.actions,
+      recordedBy: caseReviews.recordedBy,
       recordedByName: users.name,
     })
     .from(caseReviews)
@@ -22,7 +24,13 @@ export async function listReviews(tx: Queryable, acting: Acting, caseId: string)
     .where(eq(caseReviews.caseId, c.id))
     .orderBy(desc(caseReviews.heldOn), desc(caseReviews.createdAt));
   await auditCase(tx, acting, c, "case_reviews.viewed");
-  return { case: { id: c.id, reference: c.reference }, reviews: rows };
+  return {
+    case: { id: c.id, reference: c.reference },
+    reviews: rows.map(({ recordedBy, ...r }) => ({
+      ...r,
+      mayChange: mayChangeReview(acting, c, { recordedBy }),
+    })),
+  };
 }
 
 /** Records a review meeting; anyone on the case may write it up. */

@@ -49,3 +49,8 @@ export function formatMinutes(total: number): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/** The hours and minutes fields of a logged entry, for its correction form. */
+export function splitMinutes(total: number): { hours: string; minutes: string } {
+  return { hours: String(Math.floor(total / 60)), minutes: String(total % 60) };
+}

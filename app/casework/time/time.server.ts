@@ -4,8 +4,12 @@ import type { Queryable } from "~/db/database.server";
 import { timeEntries, users } from "~/db/schema";
 import { auditCase, openCase, touchCase } from "../case-access.server";
 import type { TimeEntryInput } from "./schemas";
+import { mayChangeTimeEntry } from "./time-corrections.server";
 
-/** The case's time log, latest first, with totals per person and for the case; audited. */
+/**
+ * The case's time log, latest first, with totals per person and for the case, and which
+ * entries the user may correct; audited.
+ */
 export async function listTime(tx: Queryable, acting: Acting, caseId: string) {
   const c = await openCase(tx, acting, caseId);
   const rows = await tx
@@ -34,7 +38,11 @@ export async function listTime(tx: Queryable, acting: Acting, caseId: string) {
   }
   return {
     case: { id: c.id, reference: c.reference },
-    entries: rows.map((r) => ({ ...r, userName: r.userName ?? "A former member" })),
+    entries: rows.map((r) => ({
+      ...r,
+      userName: r.userName ?? "A former member",
+      mayChange: mayChangeTimeEntry(acting, c, r),
+    })),
     totals: {
       perPerson: [...perPerson.values()].sort((a, b) => a.name.localeCompare(b.name)),
       caseMinutes: rows.reduce((sum, r) => sum + r.minutes, 0),

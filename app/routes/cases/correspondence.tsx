@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import {
@@ -47,7 +47,9 @@ export default function CorrespondencePage({ loaderData, actionData }: Route.Com
     ? `Progress letter recorded. The next one is due on ${progress}.`
     : searchParams.get("added")
       ? "Correspondence recorded."
-      : null;
+      : searchParams.get("changed")
+        ? "Correspondence corrected."
+        : null;
   const [form, fields] = useForm({
     id: "add-correspondence",
     lastResult: actionData,
@@ -155,6 +157,9 @@ export default function CorrespondencePage({ loaderData, actionData }: Route.Com
                   <th scope="col">With</th>
                   <th scope="col">Summary</th>
                   <th scope="col">Document</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -180,6 +185,18 @@ export default function CorrespondencePage({ loaderData, actionData }: Route.Com
                       ) : (
                         "None"
                       )}
+                    </td>
+                    <td>
+                      {r.mayChange ? (
+                        <Link to={`/cases/${c.id}/correspondence/${r.id}`}>
+                          Correct
+                          <span className="visually-hidden">
+                            {" "}
+                            the record of {r.occurredOn} with{" "}
+                            {r.withClient ? "the client" : r.party}
+                          </span>
+                        </Link>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

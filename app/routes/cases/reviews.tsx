@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { addReview, listReviews } from "~/casework/reviews/reviews.server";
@@ -22,9 +22,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   throw redirect(`/cases/${params.id}/reviews?added=1`);
 }
 
+const NOTICES: Record<string, string> = {
+  added: "Case review recorded.",
+  changed: "Case review corrected.",
+  removed: "Case review removed.",
+};
+
 export default function ReviewsPage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, reviews } = loaderData;
   const [searchParams] = useSearchParams();
+  const notice = Object.entries(NOTICES).find(([k]) => searchParams.get(k))?.[1];
   const [form, fields] = useForm({
     id: "add-review",
     lastResult: actionData,
@@ -36,9 +43,9 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
     <>
       <title>{`Case reviews – ${c.reference} – Clearname`}</title>
       <CaseNav caseId={c.id} reference={c.reference} current="reviews" />
-      {searchParams.get("added") && !actionData ? (
+      {notice && !actionData ? (
         <div className="notice" role="status">
-          <p>Case review recorded.</p>
+          <p>{notice}</p>
         </div>
       ) : null}
       <p className="caption">Case {c.reference}</p>
@@ -69,6 +76,13 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
                   <dd>{r.recordedByName ?? "A former member"}</dd>
                 </div>
               </dl>
+              {r.mayChange ? (
+                <p>
+                  <Link to={`/cases/${c.id}/reviews/${r.id}`}>
+                    Correct the review<span className="visually-hidden"> of {r.heldOn}</span>
+                  </Link>
+                </p>
+              ) : null}
             </article>
           ))
         )}

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { formatMinutes, TimeEntrySchema } from "~/casework/time/schemas";
@@ -24,9 +24,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   throw redirect(`/cases/${params.id}/time?added=1`);
 }
 
+const NOTICES: Record<string, string> = {
+  added: "Time logged.",
+  changed: "Time entry corrected.",
+  removed: "Time entry removed.",
+};
+
 export default function TimePage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, entries, totals } = loaderData;
   const [searchParams] = useSearchParams();
+  const notice = Object.entries(NOTICES).find(([k]) => searchParams.get(k))?.[1];
   const [form, fields] = useForm({
     id: "add-time",
     lastResult: actionData,
@@ -39,9 +46,9 @@ export default function TimePage({ loaderData, actionData }: Route.ComponentProp
     <>
       <title>{`Time log – ${c.reference} – Clearname`}</title>
       <CaseNav caseId={c.id} reference={c.reference} current="time" />
-      {searchParams.get("added") && !actionData ? (
+      {notice && !actionData ? (
         <div className="notice" role="status">
-          <p>Time logged.</p>
+          <p>{notice}</p>
         </div>
       ) : null}
       <p className="caption">Case {c.reference}</p>
@@ -115,6 +122,9 @@ export default function TimePage({ loaderData, actionData }: Route.ComponentProp
                   <th scope="col">Person</th>
                   <th scope="col">Time</th>
                   <th scope="col">Activity</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -124,6 +134,17 @@ export default function TimePage({ loaderData, actionData }: Route.ComponentProp
                     <td>{e.userName}</td>
                     <td>{formatMinutes(e.minutes)}</td>
                     <td>{e.activity}</td>
+                    <td>
+                      {e.mayChange ? (
+                        <Link to={`/cases/${c.id}/time/${e.id}`}>
+                          Correct or remove
+                          <span className="visually-hidden">
+                            {" "}
+                            the entry of {e.workedOn} by {e.userName}
+                          </span>
+                        </Link>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

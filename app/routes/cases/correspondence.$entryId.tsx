@@ -1,0 +1,105 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, Link, redirect } from "react-router";
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import {
+  changeCorrespondence,
+  getCorrespondenceEntry,
+} from "~/casework/correspondence/correspondence-corrections.server";
+import { CorrectCorrespondenceSchema, KIND_LABELS } from "~/casework/correspondence/schemas";
+import { attempt } from "~/casework/papers/attempt.server";
+import { CaseNav } from "~/casework/ui/case-nav";
+import { ChoiceField, CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
+import type { Route } from "./+types/correspondence.$entryId";
+
+/** Correcting correspondence: whoever recorded it, or a lead (checked in the domain). */
+export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  return asViewer(context, (tx, acting) =>
+    getCorrespondenceEntry(tx, acting, params.id, params.entryId),
+  );
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const s = parseWithZod(await request.formData(), { schema: CorrectCorrespondenceSchema });
+  if (s.status !== "success") return data(s.reply(), { status: 400 });
+  const o = await attempt(context, (tx, acting) =>
+    changeCorrespondence(tx, acting, params.id, params.entryId, s.value),
+  );
+  if (!o.ok) return data(s.reply({ formErrors: [o.message] }), { status: 422 });
+  throw redirect(`/cases/${params.id}/correspondence?changed=1`);
+}
+
+export default function CorrespondenceEntryPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { case: c, entry } = loaderData;
+  const [form, fields] = useForm({
+    id: "change-correspondence",
+    lastResult: actionData,
+    defaultValue: {
+      withWhom: entry.withWhom,
+      thirdParty: entry.thirdParty,
+      occurredOn: entry.occurredOn,
+      summary: entry.summary,
+    },
+    constraint: getZodConstraint(CorrectCorrespondenceSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrectCorrespondenceSchema }),
+  });
+  const what = `${KIND_LABELS[entry.kind]} ${entry.direction === "out" ? "sent" : "received"}`;
+  return (
+    <>
+      <title>{`Correct correspondence – ${c.reference} – Clearname`}</title>
+      <CaseNav caseId={c.id} reference={c.reference} current="correspondence" />
+      <p className="caption">Case {c.reference}</p>
+      <h1>Correct correspondence</h1>
+      <p>
+        {what} on {entry.occurredOn}
+        {entry.isProgressLetter
+          ? ". It is a progress letter: changing its date moves the next progress letter to 3 months after the latest one"
+          : ""}
+        . The correction is recorded in the audit trail with what it replaced.
+      </p>
+      <section aria-labelledby="change-heading" className="narrow">
+        <h2 id="change-heading">Change the record</h2>
+        <ErrorSummary
+          form={form}
+          fields={{
+            withWhom: fields.withWhom,
+            thirdParty: fields.thirdParty,
+            occurredOn: fields.occurredOn,
+            summary: fields.summary,
+          }}
+        />
+        <Form method="post" {...getFormProps(form)}>
+          <CsrfInput />
+          <ChoiceField
+            field={fields.withWhom}
+            label="With whom"
+            type="radio"
+            options={[
+              { value: "client", label: `The client (${c.clientName})` },
+              { value: "third_party", label: "A third party" },
+            ]}
+          />
+          <TextField
+            field={fields.thirdParty}
+            label="The third party (if not the client)"
+            hint="For example the former solicitors, the CPS, a witness."
+          />
+          <TextField field={fields.occurredOn} label="Date" type="date" width="medium" />
+          <TextareaField field={fields.summary} label="Summary" rows={4} />
+          <button type="submit" className="button">
+            Save the correction
+          </button>
+        </Form>
+      </section>
+      <p>
+        <Link to={`/cases/${c.id}/correspondence`}>
+          Back to the correspondence of {c.reference}
+        </Link>
+      </p>
+    </>
+  );
+}
