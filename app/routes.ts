@@ -6,6 +6,7 @@ import caseworkCorrections from "./route-lists/casework-corrections";
 import caseworkEvidence from "./route-lists/casework-evidence";
 import caseworkNotes from "./route-lists/casework-notes";
 import caseworkPapers from "./route-lists/casework-papers";
+import caseworkReport from "./route-lists/casework-report";
 import caseworkTeam from "./route-lists/casework-team";
 import imports from "./route-lists/imports";
 import letters from "./route-lists/letters";
@@ -53,5 +54,6 @@ export default [
   ...caseworkPapers,
   ...caseworkCorrections,
   ...caseworkTeam,
+  ...caseworkReport,
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -19,6 +19,7 @@ export const CASE_SECTIONS = [
   { key: "correspondence", segment: "correspondence", label: "Correspondence" },
   { key: "stages", segment: "stages", label: "Stages" },
   { key: "application", segment: "application", label: "Application" },
+  { key: "report", segment: "report", label: "Annual report" },
   { key: "handover", segment: "handover", label: "Hand-over" },
 ] as const;
 

@@ -40,6 +40,13 @@ export default function ProjectsOverview({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
         The public list of projects is at <Link to="/projects">Member projects</Link>.
+        {casesVisible ? (
+          <>
+            {" "}
+            Each case's stage, outcome and annual report are at{" "}
+            <Link to="/projects/cases">Cases at the projects</Link>.
+          </>
+        ) : null}
       </p>
       {casesVisible ? (
         <dl className="figures">

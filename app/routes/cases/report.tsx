@@ -1,0 +1,193 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, redirect, useSearchParams } from "react-router";
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import { CheckboxField } from "~/casework/notes/checkbox-field";
+import { getCaseReportDraft, sendCaseReport } from "~/casework/report/case-report.server";
+import { ReportView } from "~/casework/report/report-view";
+import {
+  periodProblem,
+  ReportPeriodQuerySchema,
+  SendReportSchema,
+} from "~/casework/report/schemas";
+import { CaseNav } from "~/casework/ui/case-nav";
+import { AppError } from "~/errors/app-error";
+import { today } from "~/intake/dates";
+import { CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
+import type { Route } from "./+types/report";
+
+/** The team may read the draft; sending is for the project's leads, checked in the domain. */
+export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const asked = ReportPeriodQuerySchema.parse({
+    from: url.searchParams.get("from") ?? undefined,
+    to: url.searchParams.get("to") ?? undefined,
+  });
+  // A period that cannot be reported on is said on the page, which shows the default period.
+  const periodError = periodProblem(asked, today());
+  const draft = await asViewer(context, (tx, acting) =>
+    getCaseReportDraft(tx, acting, params.id, periodError ? {} : asked),
+  );
+  return { ...draft, periodError };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SendReportSchema });
+  if (submission.status !== "success") {
+    // The hidden fields have no place on the page to show an error: say it for the form.
+    const hidden = ["periodFrom", "periodTo", "fingerprint"].some((k) => submission.error?.[k]);
+    const formErrors = hidden ? ["Reload the page and check the report again."] : undefined;
+    return data(submission.reply(formErrors ? { formErrors } : undefined), { status: 400 });
+  }
+  try {
+    await asViewer(context, (tx, acting) =>
+      sendCaseReport(tx, acting, params.id, submission.value),
+    );
+  } catch (e) {
+    // The file changed since the lead checked it: say so on the page, which now shows it anew.
+    if (e instanceof AppError && (e.code === "CONFLICT" || e.code === "INVALID"))
+      return data(submission.reply({ formErrors: [e.message] }), { status: e.status });
+    throw e;
+  }
+  throw redirect(`/cases/${params.id}/report?sent=1`);
+}
+
+export default function CaseReportPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { case: c, content, fingerprint, sent, can, periodError } = loaderData;
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "send-report",
+    lastResult: actionData,
+    constraint: getZodConstraint(SendReportSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SendReportSchema }),
+  });
+  const period = `from=${content.period.from}&to=${content.period.to}`;
+  return (
+    <>
+      <title>{`Annual case report – ${c.reference} – Clearname`}</title>
+      <CaseNav caseId={c.id} reference={c.reference} current="report" />
+      {searchParams.get("sent") && !actionData ? (
+        <div className="notice" role="status">
+          <p>
+            The annual case report was sent to the network. The next one is due on{" "}
+            {c.annualReportDueOn}.
+          </p>
+        </div>
+      ) : null}
+      <p className="caption">Case {c.reference}</p>
+      <h1>Annual case report</h1>
+      <p className="lead">
+        The report to the network for {content.period.from} to {content.period.to}, drawn from the
+        file today. The next report is due on {c.annualReportDueOn}.
+      </p>
+      <p>
+        <a href={`/cases/${c.id}/report.pdf?${period}`} download>
+          Download the draft report (PDF)
+        </a>
+      </p>
+      <details className="case-action" open={periodError ? true : undefined}>
+        <summary>Change the period</summary>
+        {periodError ? (
+          <p id="period-error" className="error-message">
+            <span className="visually-hidden">Error: </span>
+            {periodError}
+          </p>
+        ) : null}
+        <Form method="get" className="filter-bar" aria-label="The report's period">
+          <div className="field">
+            <label htmlFor="period-from" className="label">
+              From
+            </label>
+            <input
+              id="period-from"
+              name="from"
+              type="date"
+              aria-describedby={periodError ? "period-error" : undefined}
+              className="input input-medium"
+              defaultValue={content.period.from}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="period-to" className="label">
+              To
+            </label>
+            <input
+              id="period-to"
+              name="to"
+              type="date"
+              aria-describedby={periodError ? "period-error" : undefined}
+              className="input input-medium"
+              defaultValue={content.period.to}
+            />
+          </div>
+          <button type="submit" className="button button-secondary">
+            Show the report for this period
+          </button>
+        </Form>
+      </details>
+
+      <ReportView content={content} />
+
+      {can.send ? (
+        <section aria-labelledby="send-heading" className="narrow">
+          <h2 id="send-heading">Send to the network</h2>
+          <p>
+            The network receives the report as shown above, with your comments. It does not see the
+            working file.
+          </p>
+          <ErrorSummary form={form} fields={{ comment: fields.comment, checked: fields.checked }} />
+          <Form method="post" {...getFormProps(form)}>
+            <CsrfInput />
+            <input type="hidden" name={fields.periodFrom.name} value={content.period.from} />
+            <input type="hidden" name={fields.periodTo.name} value={content.period.to} />
+            <input type="hidden" name={fields.fingerprint.name} value={fingerprint} />
+            <TextareaField field={fields.comment} label="Comments for the network" rows={5} />
+            <CheckboxField field={fields.checked} label="I have checked this report" />
+            <button type="submit" className="button">
+              Send to the network
+            </button>
+          </Form>
+        </section>
+      ) : (
+        <p className="notice">Only the project's leads can send the report to the network.</p>
+      )}
+
+      <section aria-labelledby="sent-heading">
+        <h2 id="sent-heading">Reports sent</h2>
+        {sent.length === 0 ? (
+          <p>No annual case report has been sent for this case.</p>
+        ) : (
+          <table className="table">
+            <caption className="visually-hidden">Annual case reports sent to the network</caption>
+            <thead>
+              <tr>
+                <th scope="col">Sent on</th>
+                <th scope="col">Period</th>
+                <th scope="col">Report</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sent.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.sentOn}</th>
+                  <td>
+                    {r.periodFrom} to {r.periodTo}
+                  </td>
+                  <td>
+                    <a href={`/cases/${c.id}/reports/${r.id}.pdf`} download>
+                      Report sent on {r.sentOn} (PDF)
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { requires } from "~/access/access";
+import { access, asViewer } from "~/access/access.server";
+import { openNetworkReport } from "~/casework/report/network-cases.server";
+import { renderCaseReportPdf } from "~/casework/report/report-pdf.server";
+import { fileDownload } from "~/referrals/file-download.server";
+import type { Route } from "./+types/cases-report-pdf";
+
+export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
+
+/** A project's annual case report as it was sent, for the network's oversight; audited. */
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const report = await asViewer(context, (tx, acting) =>
+    openNetworkReport(tx, acting, params.caseId, params.reportId),
+  );
+  const bytes = await renderCaseReportPdf(report.content, {
+    kind: "sent",
+    sentOn: report.sentOn,
+    comment: report.comment,
+  });
+  return fileDownload({
+    filename: `${report.content.case.reference}-annual-report-${report.sentOn}.pdf`,
+    mediaType: "application/pdf",
+    bytes,
+  });
+}
