@@ -63,9 +63,36 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
   await expectAccessible(page, "offered to Ashdown");
 
   // Ashdown's lead accepts and puts the caseworker on the team.
+  await test.step("she logs her time and corrects the entry", async () => {
+    await page.goto(`${caseUrl}/time`);
+    await expectAccessible(page, "time log");
+    await page.getByLabel("Day worked").fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel("Hours").fill("2");
+    await page.getByLabel("Minutes").fill("0");
+    await page.getByLabel("What you worked on").fill("Papers request and evidence register");
+    await page.getByRole("button", { name: "Log the time" }).click();
+    await expect(page.getByRole("main")).toContainText("2 h");
+    await expectAccessible(page, "time logged");
+    await page
+      .getByRole("link", { name: /Correct or remove/ })
+      .first()
+      .click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Correct a time entry");
+    await expectAccessible(page, "correcting a time entry");
+    await page.getByLabel("Minutes").fill("30");
+    await page.getByRole("button", { name: "Save the correction" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Time log");
+    await expect(page.getByRole("main")).toContainText("2 h 30 min");
+    await expectAccessible(page, "time corrected");
+  });
+
   await signOut(page);
   await signIn(page, "lead@clearname.test");
   await expectAccessible(page, "home page, lead");
+  // The home page lists the notes waiting for the lead's sign-off, across the project's cases.
+  await expect(page.getByRole("region", { name: /Notes awaiting your sign-off/ })).toContainText(
+    "former solicitors about the DNA",
+  );
   await page.goto("/offers");
   await expectAccessible(page, "offers");
   await page
@@ -228,7 +255,9 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
         .getByRole("region", { name: "All notes" })
         .getByRole("listitem")
         .filter({ hasText: "former solicitors about the DNA" });
-    await note().getByRole("button", { name: /Sign off/ }).click();
+    await note()
+      .getByRole("button", { name: /Sign off/ })
+      .click();
     await expect(note()).toContainText(/Signed off by Lena Lead/);
     await expectAccessible(page, "note signed off");
 
@@ -272,6 +301,45 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
     expect(text).toContain("1. Fresh DNA evidence excludes the applicant as the robber");
     expect(text).toContain("real possibility");
     expect(text).toContain("forensic-report.pdf");
+  });
+
+  await test.step("the lead checks the annual case report and sends it to the network", async () => {
+    await page.goto(`${caseUrl}/report`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Annual case report");
+    await expectAccessible(page, "annual case report");
+    const main = page.getByRole("main");
+    await expect(main).toContainText("Supports innocence");
+    await expect(main).toContainText("Cara Caseworker");
+    await page
+      .getByLabel("Comments for the network")
+      .fill("The DNA result supports the claim; a CCRC application is being drafted.");
+    await page.getByLabel("I have checked this report").check();
+    await page.getByRole("button", { name: "Send to the network" }).click();
+    await expect(page.getByRole("status")).toContainText("sent to the network");
+    await expectAccessible(page, "report sent");
+    const sent = page.getByRole("link", { name: /Report sent on/ });
+    const text = pdfText(await download(page, await sent.getAttribute("href")));
+    expect(text).toContain(APPLICANT);
+    expect(text).toContain("Supports innocence");
+  });
+
+  await signOut(page);
+  await signIn(page, "referrals@clearname.test");
+  await expectAccessible(page, "home page, coordinator again");
+
+  await test.step("the network sees the case's stage and the report, not the file", async () => {
+    await page.goto("/projects/cases");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cases at the projects");
+    await expectAccessible(page, "cases at the projects");
+    const row = page.getByRole("row").filter({ hasText: APPLICANT });
+    await expect(row).toContainText("Ashdown University Innocence Project");
+    const report = row.getByRole("link", { name: /Sent on/ });
+    const text = pdfText(await download(page, await report.getAttribute("href")));
+    expect(text).toContain("The DNA result supports the claim");
+    const response = await page.goto(`${caseUrl}/notes`);
+    expect(response?.status()).toBeGreaterThanOrEqual(400);
+    await expect(page.getByRole("main")).not.toContainText("former solicitors");
+    await expectAccessible(page, "case notes refused to the network");
   });
 
   await signOut(page);
