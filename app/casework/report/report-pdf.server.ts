@@ -1,6 +1,8 @@
 import type { Content } from "pdfmake/interfaces";
 import { longDate } from "~/letters/merge";
 import { renderPdf } from "~/letters/pdf.server";
+import { fileDownload } from "~/referrals/file-download.server";
+import type { SentCaseReport } from "./case-report.server";
 import { type CaseReportContent, formatDuration } from "./report-content";
 
 /** How the PDF is marked: a draft the lead is checking, or the report as sent. */
@@ -165,5 +167,22 @@ export function renderCaseReportPdf(
       fontSize: 8,
       margin: [0, 24, 0, 0],
     }),
+  });
+}
+
+/**
+ * A sent report as a PDF download, marked as sent with the lead's comments, whoever reads it
+ * (the case's team, or the network overseeing the project).
+ */
+export async function sentCaseReportDownload(report: SentCaseReport): Promise<Response> {
+  const bytes = await renderCaseReportPdf(report.content, {
+    kind: "sent",
+    sentOn: report.sentOn,
+    comment: report.comment,
+  });
+  return fileDownload({
+    filename: `${report.content.case.reference}-annual-report-${report.sentOn}.pdf`,
+    mediaType: "application/pdf",
+    bytes,
   });
 }

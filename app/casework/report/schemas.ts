@@ -34,6 +34,15 @@ export const ReportPeriodQuerySchema = z.object({
   to: z.string().refine(isRealDate).optional().catch(undefined),
 });
 
+/** The period asked for in a request's address, for the report page and its draft PDF. */
+export function periodAsked(request: Request): z.output<typeof ReportPeriodQuerySchema> {
+  const url = new URL(request.url);
+  return ReportPeriodQuerySchema.parse({
+    from: url.searchParams.get("from") ?? undefined,
+    to: url.searchParams.get("to") ?? undefined,
+  });
+}
+
 /** Why a period asked for cannot be reported on, or null when it can. */
 export function periodProblem(asked: { from?: string; to?: string }, today: string): string | null {
   if (asked.to && asked.to > today) return "The period cannot end after today.";

@@ -8,9 +8,10 @@ import {
   getCorrespondenceEntry,
 } from "~/casework/correspondence/correspondence-corrections.server";
 import { CorrectCorrespondenceSchema, KIND_LABELS } from "~/casework/correspondence/schemas";
+import { CorrespondenceRecordFields } from "~/casework/correspondence/ui/record-fields";
 import { attempt } from "~/casework/papers/attempt.server";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { ChoiceField, CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
+import { CsrfInput, ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/correspondence.$entryId";
 
 /** Correcting correspondence: whoever recorded it, or a lead (checked in the domain). */
@@ -74,22 +75,7 @@ export default function CorrespondenceEntryPage({ loaderData, actionData }: Rout
         />
         <Form method="post" {...getFormProps(form)}>
           <CsrfInput />
-          <ChoiceField
-            field={fields.withWhom}
-            label="With whom"
-            type="radio"
-            options={[
-              { value: "client", label: `The client (${c.clientName})` },
-              { value: "third_party", label: "A third party" },
-            ]}
-          />
-          <TextField
-            field={fields.thirdParty}
-            label="The third party (if not the client)"
-            hint="For example the former solicitors, the CPS, a witness."
-          />
-          <TextField field={fields.occurredOn} label="Date" type="date" width="medium" />
-          <TextareaField field={fields.summary} label="Summary" rows={4} />
+          <CorrespondenceRecordFields fields={fields} clientName={c.clientName} />
           <button type="submit" className="button">
             Save the correction
           </button>

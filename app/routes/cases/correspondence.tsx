@@ -8,17 +8,11 @@ import {
   listCorrespondence,
 } from "~/casework/correspondence/correspondence.server";
 import { CorrespondenceSchema, KIND_LABELS } from "~/casework/correspondence/schemas";
+import { CorrespondenceRecordFields } from "~/casework/correspondence/ui/record-fields";
 import { CheckboxField } from "~/casework/notes/checkbox-field";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { today } from "~/intake/dates";
-import {
-  ChoiceField,
-  CsrfInput,
-  ErrorSummary,
-  SelectField,
-  TextareaField,
-  TextField,
-} from "~/ui/forms";
+import { ChoiceField, CsrfInput, ErrorSummary, SelectField } from "~/ui/forms";
 import type { Route } from "./+types/correspondence";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
@@ -108,22 +102,7 @@ export default function CorrespondencePage({ loaderData, actionData }: Route.Com
             type="radio"
             options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
           />
-          <ChoiceField
-            field={fields.withWhom}
-            label="With whom"
-            type="radio"
-            options={[
-              { value: "client", label: `The client (${c.clientName})` },
-              { value: "third_party", label: "A third party" },
-            ]}
-          />
-          <TextField
-            field={fields.thirdParty}
-            label="The third party (if not the client)"
-            hint="For example the former solicitors, the CPS, a witness."
-          />
-          <TextField field={fields.occurredOn} label="Date" type="date" width="medium" />
-          <TextareaField field={fields.summary} label="Summary" rows={4} />
+          <CorrespondenceRecordFields fields={fields} clientName={c.clientName} />
           <CheckboxField
             field={fields.isProgressLetter}
             label="This is a progress letter to the client"

@@ -1,8 +1,9 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
+import { correctOrRemove } from "~/casework/correct-or-remove.server";
 import { attempt } from "~/casework/papers/attempt.server";
 import { changePaper, getPaper, removePaper } from "~/casework/papers/paper-corrections.server";
 import {
@@ -10,9 +11,10 @@ import {
   PAPER_KIND_LABELS,
   papersWithRequests,
 } from "~/casework/papers/paper-schemas";
+import { PaperFields } from "~/casework/papers/ui/paper-fields";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { ConfirmRemoval, RemovalSchema } from "~/casework/ui/confirm-removal";
-import { CsrfInput, ErrorSummary, SelectField, TextField } from "~/ui/forms";
+import { ConfirmRemoval } from "~/casework/ui/confirm-removal";
+import { CsrfInput, ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/papers.$paperId";
 
 /** Correcting or removing an entry of the papers inventory: anyone on the case. */
@@ -23,24 +25,16 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const fail = (formId: string, result: SubmissionResult<string[]>, status = 400) =>
-    data({ formId, result }, { status });
-  if (formData.get("intent") === "remove") {
-    const s = parseWithZod(formData, { schema: RemovalSchema });
-    if (s.status !== "success") return fail("remove", s.reply());
-    const o = await attempt(context, (tx, acting) =>
-      removePaper(tx, acting, params.id, params.paperId),
-    );
-    if (!o.ok) return fail("remove", s.reply({ formErrors: [o.message] }), 409);
-    throw redirect(`/cases/${params.id}/papers?removed=1`);
-  }
-  const s = parseWithZod(formData, { schema: EditPaperSchema });
-  if (s.status !== "success") return fail("change-paper", s.reply());
-  await asViewer(context, (tx, acting) =>
-    changePaper(tx, acting, params.id, params.paperId, s.value),
-  );
-  throw redirect(`/cases/${params.id}/papers?updated=1`);
+  const { id, paperId } = params;
+  return correctOrRemove(request, {
+    formId: "change-paper",
+    schema: EditPaperSchema,
+    change: (input) =>
+      asViewer(context, (tx, acting) => changePaper(tx, acting, id, paperId, input)),
+    changed: `/cases/${id}/papers?updated=1`,
+    remove: () => attempt(context, (tx, acting) => removePaper(tx, acting, id, paperId)),
+    removed: `/cases/${id}/papers?removed=1`,
+  });
 }
 
 export default function PaperPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -78,16 +72,7 @@ export default function PaperPage({ loaderData, actionData }: Route.ComponentPro
         />
         <Form method="post" {...getFormProps(form)}>
           <CsrfInput />
-          <TextField field={fields.description} label="Description (optional)" />
-          <TextField field={fields.location} label="Where they are, or who has them (optional)" />
-          <SelectField
-            field={fields.held}
-            label="Does the project hold them?"
-            options={[
-              { value: "yes", label: "Yes" },
-              { value: "no", label: "No" },
-            ]}
-          />
+          <PaperFields fields={fields} />
           <button type="submit" className="button">
             Save the correction
           </button>

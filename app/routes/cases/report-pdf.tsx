@@ -2,7 +2,7 @@ import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { getCaseReportDraft } from "~/casework/report/case-report.server";
 import { renderCaseReportPdf } from "~/casework/report/report-pdf.server";
-import { ReportPeriodQuerySchema } from "~/casework/report/schemas";
+import { periodAsked } from "~/casework/report/schemas";
 import { fileDownload } from "~/referrals/file-download.server";
 import type { Route } from "./+types/report-pdf";
 
@@ -10,11 +10,7 @@ export const middleware: Route.MiddlewareFunction[] = [access(requires("view:cas
 
 /** The draft annual case report as a PDF, for the lead to check; the printing is audited. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
-  const asked = ReportPeriodQuerySchema.parse({
-    from: url.searchParams.get("from") ?? undefined,
-    to: url.searchParams.get("to") ?? undefined,
-  });
+  const asked = periodAsked(request);
   const draft = await asViewer(context, (tx, acting) =>
     getCaseReportDraft(tx, acting, params.id, asked, { printed: true }),
   );

@@ -1,8 +1,7 @@
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { openSentReportForCase } from "~/casework/report/case-report.server";
-import { renderCaseReportPdf } from "~/casework/report/report-pdf.server";
-import { fileDownload } from "~/referrals/file-download.server";
+import { sentCaseReportDownload } from "~/casework/report/report-pdf.server";
 import type { Route } from "./+types/report-sent-pdf";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
@@ -12,14 +11,5 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const report = await asViewer(context, (tx, acting) =>
     openSentReportForCase(tx, acting, params.id, params.reportId),
   );
-  const bytes = await renderCaseReportPdf(report.content, {
-    kind: "sent",
-    sentOn: report.sentOn,
-    comment: report.comment,
-  });
-  return fileDownload({
-    filename: `${report.content.case.reference}-annual-report-${report.sentOn}.pdf`,
-    mediaType: "application/pdf",
-    bytes,
-  });
+  return sentCaseReportDownload(report);
 }

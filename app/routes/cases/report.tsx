@@ -6,11 +6,7 @@ import { access, asViewer } from "~/access/access.server";
 import { CheckboxField } from "~/casework/notes/checkbox-field";
 import { getCaseReportDraft, sendCaseReport } from "~/casework/report/case-report.server";
 import { ReportView } from "~/casework/report/report-view";
-import {
-  periodProblem,
-  ReportPeriodQuerySchema,
-  SendReportSchema,
-} from "~/casework/report/schemas";
+import { periodAsked, periodProblem, SendReportSchema } from "~/casework/report/schemas";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { AppError } from "~/errors/app-error";
 import { today } from "~/intake/dates";
@@ -21,11 +17,7 @@ import type { Route } from "./+types/report";
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
-  const asked = ReportPeriodQuerySchema.parse({
-    from: url.searchParams.get("from") ?? undefined,
-    to: url.searchParams.get("to") ?? undefined,
-  });
+  const asked = periodAsked(request);
   // A period that cannot be reported on is said on the page, which shows the default period.
   const periodError = periodProblem(asked, today());
   const draft = await asViewer(context, (tx, acting) =>

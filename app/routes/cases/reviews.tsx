@@ -1,12 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Link, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { addReview, listReviews } from "~/casework/reviews/reviews.server";
 import { ReviewSchema } from "~/casework/reviews/schemas";
+import { ReviewForm } from "~/casework/reviews/ui/review-form";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/reviews";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
@@ -32,13 +31,6 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
   const { case: c, reviews } = loaderData;
   const [searchParams] = useSearchParams();
   const notice = Object.entries(NOTICES).find(([k]) => searchParams.get(k))?.[1];
-  const [form, fields] = useForm({
-    id: "add-review",
-    lastResult: actionData,
-    constraint: getZodConstraint(ReviewSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
-  });
   return (
     <>
       <title>{`Case reviews – ${c.reference} – Clearname`}</title>
@@ -89,30 +81,7 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
       </section>
       <section aria-labelledby="add-heading" className="narrow">
         <h2 id="add-heading">Record a case review</h2>
-        <ErrorSummary
-          form={form}
-          fields={{
-            heldOn: fields.heldOn,
-            attendees: fields.attendees,
-            decisions: fields.decisions,
-            actions: fields.actions,
-          }}
-        />
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <TextField field={fields.heldOn} label="Date of the review" type="date" width="medium" />
-          <TextareaField field={fields.attendees} label="Who attended" rows={2} />
-          <TextareaField field={fields.decisions} label="Decisions" rows={5} />
-          <TextareaField
-            field={fields.actions}
-            label="Actions"
-            hint="What is to be done, by whom and by when."
-            rows={5}
-          />
-          <button type="submit" className="button">
-            Record the review
-          </button>
-        </Form>
+        <ReviewForm id="add-review" lastResult={actionData} submit="Record the review" />
       </section>
     </>
   );

@@ -1,13 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { data, Link, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { formatMinutes, TimeEntrySchema } from "~/casework/time/schemas";
 import { addTimeEntry, listTime } from "~/casework/time/time.server";
+import { TimeEntryForm } from "~/casework/time/ui/time-entry-form";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { today } from "~/intake/dates";
-import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import type { Route } from "./+types/time";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
@@ -34,14 +33,6 @@ export default function TimePage({ loaderData, actionData }: Route.ComponentProp
   const { case: c, entries, totals } = loaderData;
   const [searchParams] = useSearchParams();
   const notice = Object.entries(NOTICES).find(([k]) => searchParams.get(k))?.[1];
-  const [form, fields] = useForm({
-    id: "add-time",
-    lastResult: actionData,
-    defaultValue: { workedOn: loaderData.today },
-    // No constraint attributes: the schema ends in a transform, which getZodConstraint cannot read.
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TimeEntrySchema }),
-  });
   return (
     <>
       <title>{`Time log – ${c.reference} – Clearname`}</title>
@@ -82,31 +73,13 @@ export default function TimePage({ loaderData, actionData }: Route.ComponentProp
       </section>
       <section aria-labelledby="add-heading" className="narrow">
         <h2 id="add-heading">Log your time</h2>
-        <ErrorSummary
-          form={form}
-          fields={{
-            workedOn: fields.workedOn,
-            hours: fields.hours,
-            minutes: fields.minutes,
-            activity: fields.activity,
-          }}
+        <TimeEntryForm
+          id="add-time"
+          lastResult={actionData}
+          defaultValue={{ workedOn: loaderData.today }}
+          activityLabel="What you worked on"
+          submit="Log the time"
         />
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <TextField field={fields.workedOn} label="Day worked" type="date" width="medium" />
-          <fieldset className="fieldset">
-            <legend className="label">How long</legend>
-            <p className="hint">Hours and minutes, or minutes alone (for example 90).</p>
-            <div className="casework-duration">
-              <TextField field={fields.hours} label="Hours" width="short" />
-              <TextField field={fields.minutes} label="Minutes" width="short" />
-            </div>
-          </fieldset>
-          <TextField field={fields.activity} label="What you worked on" />
-          <button type="submit" className="button">
-            Log the time
-          </button>
-        </Form>
       </section>
       <section aria-labelledby="entries-heading">
         <h2 id="entries-heading">Entries</h2>

@@ -2,9 +2,10 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
 import { PAPER_KINDS } from "~/db/schema/casework";
-import { CsrfInput, ErrorSummary, SelectField, TextField } from "~/ui/forms";
+import { CsrfInput, ErrorSummary, SelectField } from "~/ui/forms";
 import { PAPER_KIND_LABELS, PaperSchema } from "../paper-schemas";
 import type { FormResult, Paper } from "./form-result";
+import { PaperFields } from "./paper-fields";
 
 /**
  * The inventory of the case papers: each entry with where it is and whether the project holds
@@ -99,16 +100,7 @@ export function InventorySection({
             label="Kind of papers"
             options={PAPER_KINDS.map((k) => ({ value: k, label: PAPER_KIND_LABELS[k] }))}
           />
-          <TextField field={fields.description} label="Description (optional)" />
-          <TextField field={fields.location} label="Where they are, or who has them (optional)" />
-          <SelectField
-            field={fields.held}
-            label="Does the project hold them?"
-            options={[
-              { value: "yes", label: "Yes" },
-              { value: "no", label: "No" },
-            ]}
-          />
+          <PaperFields fields={fields} />
           <button type="submit" className="button">
             Add the papers
           </button>
