@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   addCorrespondence,
   listCorrespondence,
@@ -40,20 +37,11 @@ import {
   removeTimeEntry,
 } from "~/casework/time/time-corrections.server";
 import { RemovalSchema } from "~/casework/ui/confirm-removal";
-import { asUser, type Database, type Tx } from "~/db/database.server";
-import { auditEvents, caseCorrespondence, cases, caseTeam, timeEntries } from "~/db/schema";
-import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
-import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
-import { acceptOffer } from "~/referrals/respond.server";
+import type { Tx } from "~/db/database.server";
+import { auditEvents, caseCorrespondence, cases, timeEntries } from "~/db/schema";
+import { acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { createUser, type TestUser } from "../support/factories";
 import { appError } from "../support/intake";
-import {
-  createEligibleCase,
-  createReferralPeople,
-  type ReferralPeople,
-  referralContext,
-} from "../support/referral-scenario";
-import { createTestDatabase } from "../support/test-database";
 
 /**
  * Correcting and removing entries of the case file (time, reviews, papers, correspondence):
@@ -61,39 +49,16 @@ import { createTestDatabase } from "../support/test-database";
  * and that the audit trail keeps each changed field before and after. Every domain call runs
  * as the user under row-level security, so the database must allow the UPDATE and DELETE too.
  */
-let database: Database;
-let people: ReferralPeople;
-let store: DocumentStore;
-let storeDir: string;
+const ctx = setUpCasework("casework-corrections");
+const { as } = ctx;
 let caseA: string;
 let caseB: string;
 /** A second caseworker of the project, on case A's team too. */
 let colleague: TestUser;
 
-const as = <T>(user: TestUser, fn: (tx: Tx) => Promise<T>) => asUser(database.db, user.id, fn);
-
-async function accepted(): Promise<string> {
-  const eligible = await createEligibleCase(database.db, people, store);
-  const { coordinator } = people;
-  const lead = people.second.lead;
-  const { offerId } = await as(coordinator, (tx) =>
-    makeOffer(tx, coordinator.acting, referralContext(database.db), {
-      applicationId: eligible.applicationId,
-      projectId: people.second.id,
-      summary: `Robbery conviction of ${eligible.fullName}.`,
-      documentIds: [eligible.documentId],
-      expiresOn: defaultExpiry(),
-    }),
-  );
-  const { caseId } = await as(lead, (tx) =>
-    acceptOffer(tx, lead.acting, store, referralContext(database.db), offerId),
-  );
-  return caseId;
-}
-
 /** The audit events of a case with this action, oldest first. */
 async function audits(caseId: string, action: string) {
-  return database.db
+  return ctx.db
     .select({ details: auditEvents.details, actorUserId: auditEvents.actorUserId })
     .from(auditEvents)
     .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, caseId)))
@@ -112,30 +77,18 @@ function logTime(user: TestUser, caseId: string, activity: string, minutes = "45
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "clearname-casework-corrections-"));
-  store = createDocumentStore(storeDir, "casework-corrections-secret-0123456789abcdef");
-  people = await createReferralPeople(database.db);
-  colleague = await createUser(database.db, [
-    { organisationId: people.second.id, roleKey: "caseworker" },
+  colleague = await createUser(ctx.db, [
+    { organisationId: ctx.people.second.id, roleKey: "caseworker" },
   ]);
-  caseA = await accepted();
-  caseB = await accepted();
-  // As the owner: both caseworkers are on case A's team; nobody but the lead is on case B's.
-  await database.db.insert(caseTeam).values([
-    { caseId: caseA, userId: people.second.caseworker.id, role: "caseworker" },
-    { caseId: caseA, userId: colleague.id, role: "caseworker" },
-  ]);
+  // Both caseworkers are on case A's team; nobody but the lead is on case B's.
+  const team = [ctx.people.second.caseworker, colleague];
+  caseA = (await acceptedCase(ctx, { project: "second", team })).caseId;
+  caseB = (await acceptedCase(ctx, { project: "second" })).caseId;
 }, 300_000);
-
-afterAll(async () => {
-  await database?.close();
-  if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
-});
 
 describe("time log", () => {
   it("a caseworker corrects their own entry and the audit keeps before and after", async () => {
-    const worker = people.second.caseworker;
+    const worker = ctx.people.second.caseworker;
     const { entryId } = await logTime(worker, caseA, "Read the trial transcript");
     const page = await as(worker, (tx) => getTimeEntry(tx, worker.acting, caseA, entryId));
     expect(page.entry).toMatchObject({ minutes: 45, own: true });
@@ -154,7 +107,7 @@ describe("time log", () => {
         }),
       ),
     );
-    const [row] = await database.db.select().from(timeEntries).where(eq(timeEntries.id, entryId));
+    const [row] = await ctx.db.select().from(timeEntries).where(eq(timeEntries.id, entryId));
     expect(row).toMatchObject({ workedOn: "2026-01-13", minutes: 90 });
     const changed = (await audits(caseA, "case_time.changed")).filter(
       (a) => a.details.entryId === entryId,
@@ -169,8 +122,8 @@ describe("time log", () => {
   });
 
   it("a caseworker is refused another's entry; a lead corrects and removes any", async () => {
-    const worker = people.second.caseworker;
-    const lead = people.second.lead;
+    const worker = ctx.people.second.caseworker;
+    const lead = ctx.people.second.lead;
     const { entryId } = await logTime(colleague, caseA, "Visited the client", "120");
     const input = TimeEntrySchema.parse({
       workedOn: "2026-01-12",
@@ -189,19 +142,13 @@ describe("time log", () => {
       const refused = await appError(as(worker, attempt));
       expect(refused.code).toBe("FORBIDDEN");
     }
-    const [unchanged] = await database.db
-      .select()
-      .from(timeEntries)
-      .where(eq(timeEntries.id, entryId));
+    const [unchanged] = await ctx.db.select().from(timeEntries).where(eq(timeEntries.id, entryId));
     expect(unchanged?.minutes).toBe(120);
 
     const leads = await as(lead, (tx) => listTime(tx, lead.acting, caseA));
     expect(leads.entries.every((e) => e.mayChange)).toBe(true);
     await as(lead, (tx) => changeTimeEntry(tx, lead.acting, caseA, entryId, input));
-    const [corrected] = await database.db
-      .select()
-      .from(timeEntries)
-      .where(eq(timeEntries.id, entryId));
+    const [corrected] = await ctx.db.select().from(timeEntries).where(eq(timeEntries.id, entryId));
     expect(corrected?.minutes).toBe(10);
     const changed = (await audits(caseA, "case_time.changed")).find(
       (a) => a.details.entryId === entryId,
@@ -213,9 +160,7 @@ describe("time log", () => {
     });
 
     await as(lead, (tx) => removeTimeEntry(tx, lead.acting, caseA, entryId));
-    expect(await database.db.select().from(timeEntries).where(eq(timeEntries.id, entryId))).toEqual(
-      [],
-    );
+    expect(await ctx.db.select().from(timeEntries).where(eq(timeEntries.id, entryId))).toEqual([]);
     const removed = (await audits(caseA, "case_time.removed")).find(
       (a) => a.details.entryId === entryId,
     );
@@ -234,7 +179,7 @@ describe("time log", () => {
 
 describe("an entry through another case's URL", () => {
   it("is not found, for every kind of entry, even for a lead who sees both cases", async () => {
-    const lead = people.second.lead;
+    const lead = ctx.people.second.lead;
     const { entryId } = await logTime(lead, caseA, "Case conference");
     const { reviewId } = await as(lead, (tx) =>
       addReview(
@@ -273,8 +218,8 @@ describe("an entry through another case's URL", () => {
       () => as(lead, (tx) => getTimeEntry(tx, lead.acting, caseA, "not-a-uuid")),
       // A caseworker not on case B's team does not see the case at all.
       () =>
-        as(people.second.caseworker, (tx) =>
-          getTimeEntry(tx, people.second.caseworker.acting, caseB, entryId),
+        as(ctx.people.second.caseworker, (tx) =>
+          getTimeEntry(tx, ctx.people.second.caseworker.acting, caseB, entryId),
         ),
     ];
     for (const attempt of attempts) {
@@ -283,15 +228,15 @@ describe("an entry through another case's URL", () => {
     // Nothing was removed on the way.
     const page = await as(lead, (tx) => getPapers(tx, lead.acting, caseA));
     expect(page.papers.map((p) => p.id)).toContain(paperId);
-    expect(
-      await database.db.select().from(timeEntries).where(eq(timeEntries.id, entryId)),
-    ).toHaveLength(1);
+    expect(await ctx.db.select().from(timeEntries).where(eq(timeEntries.id, entryId))).toHaveLength(
+      1,
+    );
   });
 });
 
 describe("papers inventory", () => {
   it("corrects where papers are and whether held, with before and after in the audit", async () => {
-    const worker = people.second.caseworker;
+    const worker = ctx.people.second.caseworker;
     const { paperId } = await as(worker, (tx) =>
       addPaper(
         tx,
@@ -333,7 +278,7 @@ describe("papers inventory", () => {
   });
 
   it("refuses to remove papers a request names, and removes papers recorded by mistake", async () => {
-    const worker = people.second.caseworker;
+    const worker = ctx.people.second.caseworker;
     const add = (description: string) =>
       as(worker, (tx) =>
         addPaper(
@@ -352,7 +297,7 @@ describe("papers inventory", () => {
       requestPapers(
         tx,
         worker.acting,
-        store,
+        ctx.store,
         caseA,
         RequestSchema.parse({
           paperId: requested.paperId,
@@ -389,8 +334,8 @@ describe("papers inventory", () => {
 
 describe("case reviews", () => {
   it("whoever recorded a review or a lead corrects it; only a lead removes it", async () => {
-    const worker = people.second.caseworker;
-    const lead = people.second.lead;
+    const worker = ctx.people.second.caseworker;
+    const lead = ctx.people.second.lead;
     const { reviewId } = await as(worker, (tx) =>
       addReview(
         tx,
@@ -443,7 +388,7 @@ describe("case reviews", () => {
 
 describe("correspondence", () => {
   it("corrects the date of a progress letter, moving the next one, and keeps it with the client", async () => {
-    const worker = people.second.caseworker;
+    const worker = ctx.people.second.caseworker;
     const { correspondenceId } = await as(worker, (tx) =>
       addCorrespondence(
         tx,
@@ -460,7 +405,7 @@ describe("correspondence", () => {
       ),
     );
     const nextOf = async () =>
-      (await database.db.select().from(cases).where(eq(cases.id, caseA)))[0]?.nextProgressLetterOn;
+      (await ctx.db.select().from(cases).where(eq(cases.id, caseA)))[0]?.nextProgressLetterOn;
     expect(await nextOf()).toBe("2026-05-10");
 
     await as(worker, (tx) =>
@@ -517,8 +462,8 @@ describe("correspondence", () => {
   });
 
   it("corrects the party of a call, and a third party needs a name", async () => {
-    const lead = people.second.lead;
-    const worker = people.second.caseworker;
+    const lead = ctx.people.second.lead;
+    const worker = ctx.people.second.caseworker;
     const { correspondenceId } = await as(worker, (tx) =>
       addCorrespondence(
         tx,
@@ -567,7 +512,7 @@ describe("correspondence", () => {
       party: { from: "client", to: "The client's sister" },
     });
     // The database itself holds the correction (row-level security let it through).
-    const [row] = await database.db
+    const [row] = await ctx.db
       .select({ party: caseCorrespondence.party })
       .from(caseCorrespondence)
       .where(eq(caseCorrespondence.id, correspondenceId));

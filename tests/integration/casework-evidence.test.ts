@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addCaseDocument, listCaseDocuments } from "~/casework/documents/case-documents.server";
 import { listEvidence, saveEvidence } from "~/casework/evidence/evidence.server";
 import { EvidenceSchema } from "~/casework/evidence/evidence-schemas";
@@ -10,23 +9,13 @@ import { EditLineSchema } from "~/casework/lines/line-schemas";
 import { addLine, getLine, listLines, updateLine } from "~/casework/lines/lines.server";
 import { HIT_START, splitSnippet } from "~/casework/search/highlight";
 import { searchCasework } from "~/casework/search/search-casework.server";
-import { asUser, type Database, type Tx } from "~/db/database.server";
-import { auditEvents, caseDocuments, caseLines, caseTeam, evidenceItems } from "~/db/schema";
-import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
+import { auditEvents, caseDocuments, caseLines, evidenceItems } from "~/db/schema";
 import { withDocumentStore } from "~/intake/entry/document-store.server";
 import { readUploadForm } from "~/intake/entry/read-upload.server";
-import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
-import { acceptOffer } from "~/referrals/respond.server";
+import { acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { createUser, type TestUser } from "../support/factories";
 import { appError } from "../support/intake";
-import {
-  createEligibleCase,
-  createReferralPeople,
-  type ReferralPeople,
-  referralContext,
-} from "../support/referral-scenario";
 import { tinyPdf } from "../support/scans";
-import { createTestDatabase } from "../support/test-database";
 
 /**
  * Casework's lines of investigation, evidence register, documents and search: the rules
@@ -34,11 +23,8 @@ import { createTestDatabase } from "../support/test-database";
  * taxonomy), text extraction from a real PDF, and that search never shows a case the user
  * may not see.
  */
-let database: Database;
-let people: ReferralPeople;
-let store: DocumentStore;
-let storeDir: string;
-const SECRET = "casework-evidence-secret-0123456789abcdef";
+const ctx = setUpCasework("casework-evidence");
+const { as } = ctx;
 /** On caseA's team. */
 let worker: TestUser;
 /** A caseworker of the same project, on caseB only. */
@@ -48,27 +34,6 @@ let caseB: string;
 
 const PHRASE = "sleeve fibres never matched the jumper";
 
-const as = <T>(user: TestUser, fn: (tx: Tx) => Promise<T>) => asUser(database.db, user.id, fn);
-
-async function acceptedCase(): Promise<string> {
-  const eligible = await createEligibleCase(database.db, people, store);
-  const { coordinator } = people;
-  const lead = people.second.lead;
-  const { offerId } = await as(coordinator, (tx) =>
-    makeOffer(tx, coordinator.acting, referralContext(database.db), {
-      applicationId: eligible.applicationId,
-      projectId: people.second.id,
-      summary: `Robbery conviction of ${eligible.fullName}.`,
-      documentIds: [eligible.documentId],
-      expiresOn: defaultExpiry(),
-    }),
-  );
-  const { caseId } = await as(lead, (tx) =>
-    acceptOffer(tx, lead.acting, store, referralContext(database.db), offerId),
-  );
-  return caseId;
-}
-
 function filesIn(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -76,25 +41,13 @@ function filesIn(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "clearname-casework-evidence-"));
-  store = createDocumentStore(storeDir, SECRET);
-  people = await createReferralPeople(database.db);
-  worker = people.second.caseworker;
-  otherWorker = await createUser(database.db, [
-    { organisationId: people.second.id, roleKey: "caseworker" },
+  worker = ctx.people.second.caseworker;
+  otherWorker = await createUser(ctx.db, [
+    { organisationId: ctx.people.second.id, roleKey: "caseworker" },
   ]);
-  caseA = await acceptedCase();
-  caseB = await acceptedCase();
-  await database.db.insert(caseTeam).values([
-    { caseId: caseA, userId: worker.id, role: "caseworker", addedBy: people.second.lead.id },
-    { caseId: caseB, userId: otherWorker.id, role: "caseworker", addedBy: people.second.lead.id },
-  ]);
+  caseA = (await acceptedCase(ctx, { project: "second", team: [worker] })).caseId;
+  caseB = (await acceptedCase(ctx, { project: "second", team: [otherWorker] })).caseId;
 }, 240_000);
-afterAll(async () => {
-  await database?.close();
-  if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
-});
 
 describe("lines of investigation", () => {
   it("lists the referral's lines and adds the project's own", async () => {
@@ -119,7 +72,7 @@ describe("lines of investigation", () => {
       result: "supports_innocence",
     });
     expect(parsed.success).toBe(false);
-    const [line] = await database.db.select().from(caseLines).where(eq(caseLines.caseId, caseA));
+    const [line] = await ctx.db.select().from(caseLines).where(eq(caseLines.caseId, caseA));
     if (!line) throw new Error("no line");
     const refused = await appError(
       as(worker, (tx) =>
@@ -135,7 +88,7 @@ describe("lines of investigation", () => {
   });
 
   it("records an owner and a result, and refuses a stale edit without overwriting", async () => {
-    const [line] = await database.db.select().from(caseLines).where(eq(caseLines.caseId, caseA));
+    const [line] = await ctx.db.select().from(caseLines).where(eq(caseLines.caseId, caseA));
     if (!line) throw new Error("no line");
     const saved = await as(worker, (tx) =>
       updateLine(tx, worker.acting, caseA, line.id, {
@@ -149,8 +102,8 @@ describe("lines of investigation", () => {
     );
     expect(saved.version).toBe(line.version + 1);
     const stale = await appError(
-      as(people.second.lead, (tx) =>
-        updateLine(tx, people.second.lead.acting, caseA, line.id, {
+      as(ctx.people.second.lead, (tx) =>
+        updateLine(tx, ctx.people.second.lead.acting, caseA, line.id, {
           version: line.version,
           status: "abandoned",
           steps: "",
@@ -158,7 +111,7 @@ describe("lines of investigation", () => {
       ),
     );
     expect(stale.code).toBe("CONFLICT");
-    const [after] = await database.db.select().from(caseLines).where(eq(caseLines.id, line.id));
+    const [after] = await ctx.db.select().from(caseLines).where(eq(caseLines.id, line.id));
     expect(after).toMatchObject({
       status: "done",
       result: "supports_innocence",
@@ -168,7 +121,7 @@ describe("lines of investigation", () => {
   });
 
   it("refuses an owner who is not on the team, and hides the line from others", async () => {
-    const [line] = await database.db.select().from(caseLines).where(eq(caseLines.caseId, caseA));
+    const [line] = await ctx.db.select().from(caseLines).where(eq(caseLines.caseId, caseA));
     if (!line) throw new Error("no line");
     const refused = await appError(
       as(worker, (tx) =>
@@ -181,7 +134,7 @@ describe("lines of investigation", () => {
       ),
     );
     expect(refused.code).toBe("INVALID");
-    for (const user of [otherWorker, people.first.lead]) {
+    for (const user of [otherWorker, ctx.people.first.lead]) {
       const hidden = await appError(as(user, (tx) => getLine(tx, user.acting, caseA, line.id)));
       expect(hidden.code).toBe("NOT_FOUND");
     }
@@ -203,10 +156,7 @@ describe("the evidence register", () => {
       lineId: lines[0]?.id,
     });
     const { evidenceId } = await as(worker, (tx) => saveEvidence(tx, worker.acting, caseA, input));
-    const [row] = await database.db
-      .select()
-      .from(evidenceItems)
-      .where(eq(evidenceItems.id, evidenceId));
+    const [row] = await ctx.db.select().from(evidenceItems).where(eq(evidenceItems.id, evidenceId));
     expect(row).toMatchObject({ usedAtTrial: true, fallibility: active.slice(0, 2), version: 1 });
 
     const unknown = await appError(
@@ -231,7 +181,7 @@ describe("the evidence register", () => {
       ),
     );
     expect(stale.code).toBe("CONFLICT");
-    const [after] = await database.db
+    const [after] = await ctx.db
       .select()
       .from(evidenceItems)
       .where(eq(evidenceItems.id, evidenceId));
@@ -239,10 +189,7 @@ describe("the evidence register", () => {
   });
 
   it("refuses a line or document of another case", async () => {
-    const [otherLine] = await database.db
-      .select()
-      .from(caseLines)
-      .where(eq(caseLines.caseId, caseB));
+    const [otherLine] = await ctx.db.select().from(caseLines).where(eq(caseLines.caseId, caseB));
     const refused = await appError(
       as(worker, (tx) =>
         saveEvidence(
@@ -267,7 +214,7 @@ describe("documents and search", () => {
 
   it("stores a PDF encrypted with its provenance and extracts its text", async () => {
     const bytes = tinyPdf(PHRASE);
-    const added = await withDocumentStore(store, (s) =>
+    const added = await withDocumentStore(ctx.store, (s) =>
       as(worker, (tx) =>
         addCaseDocument(tx, worker.acting, s, caseA, {
           filename: "forensic-report.pdf",
@@ -280,21 +227,18 @@ describe("documents and search", () => {
     );
     documentId = added.documentId;
     expect(added.extracted).toBe(true);
-    const [row] = await database.db
-      .select()
-      .from(caseDocuments)
-      .where(eq(caseDocuments.id, documentId));
+    const [row] = await ctx.db.select().from(caseDocuments).where(eq(caseDocuments.id, documentId));
     expect(row?.extractedText).toContain(PHRASE);
     expect(row).toMatchObject({ receivedFrom: "Former solicitors", mediaType: "application/pdf" });
     expect(row?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const onDisk = filesIn(storeDir).map((f) => fs.readFileSync(f));
+    const onDisk = filesIn(ctx.storeDir).map((f) => fs.readFileSync(f));
     expect(onDisk.some((b) => b.includes(Buffer.from("sleeve fibres")))).toBe(false);
     const listed = await as(worker, (tx) => listCaseDocuments(tx, worker.acting, caseA));
     expect(listed.documents.find((d) => d.id === documentId)).toMatchObject({ hasText: true });
   });
 
   it("finds the document by a phrase inside it, with the phrase highlighted", async () => {
-    for (const user of [worker, people.second.lead]) {
+    for (const user of [worker, ctx.people.second.lead]) {
       const found = await as(user, (tx) =>
         searchCasework(tx, user.acting, `"sleeve fibres" jumper`),
       );
@@ -312,7 +256,7 @@ describe("documents and search", () => {
       searchCasework(tx, worker.acting, "identification at night"),
     );
     expect(evidence.cases.find((c) => c.caseId === caseA)?.hits[0]?.kind).toBe("evidence");
-    const audited = await database.db
+    const audited = await ctx.db
       .select()
       .from(auditEvents)
       .where(
@@ -322,7 +266,7 @@ describe("documents and search", () => {
   });
 
   it("shows nothing of the case to a caseworker not on it or another project's lead", async () => {
-    for (const user of [otherWorker, people.first.lead, people.coordinator]) {
+    for (const user of [otherWorker, ctx.people.first.lead, ctx.people.coordinator]) {
       for (const q of [PHRASE, `"${PHRASE}"`, "sleeve", "identification"]) {
         const found = await as(user, (tx) => searchCasework(tx, user.acting, q));
         expect(found.cases.map((c) => c.caseId)).not.toContain(caseA);
@@ -332,13 +276,12 @@ describe("documents and search", () => {
   });
 
   it("stores nothing for a refused upload: wrong type, too large", async () => {
-    const before = filesIn(storeDir).length;
+    const before = filesIn(ctx.storeDir).length;
     const countRows = async () =>
-      (await database.db.select().from(caseDocuments).where(eq(caseDocuments.caseId, caseA)))
-        .length;
+      (await ctx.db.select().from(caseDocuments).where(eq(caseDocuments.caseId, caseA))).length;
     const rows = await countRows();
     const wrongType = await appError(
-      withDocumentStore(store, (s) =>
+      withDocumentStore(ctx.store, (s) =>
         as(worker, (tx) =>
           addCaseDocument(tx, worker.acting, s, caseA, {
             filename: "report.pdf",
@@ -354,7 +297,7 @@ describe("documents and search", () => {
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
     big.set(tinyPdf("big"));
     const tooLarge = await appError(
-      withDocumentStore(store, (s) =>
+      withDocumentStore(ctx.store, (s) =>
         as(worker, (tx) =>
           addCaseDocument(tx, worker.acting, s, caseA, {
             filename: "big.pdf",
@@ -377,12 +320,12 @@ describe("documents and search", () => {
     );
     expect(read).toMatchObject({ ok: false, fields: { receivedFrom: "Police" } });
     expect(await countRows()).toBe(rows);
-    expect(filesIn(storeDir).length).toBe(before);
+    expect(filesIn(ctx.storeDir).length).toBe(before);
   });
 
   it("refuses an upload to a case the user is not on", async () => {
     const hidden = await appError(
-      withDocumentStore(store, (s) =>
+      withDocumentStore(ctx.store, (s) =>
         as(otherWorker, (tx) =>
           addCaseDocument(tx, otherWorker.acting, s, caseA, {
             filename: "x.pdf",

@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   generateApplication,
   getApplication,
@@ -20,74 +19,26 @@ import { addReview, listReviews } from "~/casework/reviews/reviews.server";
 import { ReviewSchema } from "~/casework/reviews/schemas";
 import { TimeEntrySchema } from "~/casework/time/schemas";
 import { addTimeEntry, listTime } from "~/casework/time/time.server";
-import { asUser, type Database, type Tx } from "~/db/database.server";
-import {
-  caseDocuments,
-  caseLines,
-  caseNotes,
-  cases,
-  caseTeam,
-  reviewApplications,
-} from "~/db/schema";
-import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
+import { caseDocuments, caseLines, caseNotes, cases, reviewApplications } from "~/db/schema";
 import { today } from "~/intake/dates";
-import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
-import { acceptOffer } from "~/referrals/respond.server";
+import { acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { expectRefused } from "../support/errors";
-import type { TestUser } from "../support/factories";
 import { appError } from "../support/intake";
-import {
-  createEligibleCase,
-  createReferralPeople,
-  type ReferralPeople,
-  referralContext,
-} from "../support/referral-scenario";
-import { createTestDatabase } from "../support/test-database";
 
 /**
  * Notes with sign-off, case reviews, the time log, correspondence with progress letters and
  * the draft CCRC/SCCRC application, on a case accepted by the second project, whose
  * caseworker is put on the team. Every domain call runs as the user under row-level security.
  */
-let database: Database;
-let people: ReferralPeople;
-let store: DocumentStore;
-let storeDir: string;
+const ctx = setUpCasework("casework-notes");
+const { as } = ctx;
 let english: string;
 let scottish: string;
-const SECRET = "casework-notes-secret-0123456789abcdef";
-
-const as = <T>(user: TestUser, fn: (tx: Tx) => Promise<T>) => asUser(database.db, user.id, fn);
-
-async function acceptedCase(): Promise<string> {
-  const eligible = await createEligibleCase(database.db, people, store);
-  const { coordinator, second } = people;
-  const { offerId } = await as(coordinator, (tx) =>
-    makeOffer(tx, coordinator.acting, referralContext(database.db), {
-      applicationId: eligible.applicationId,
-      projectId: second.id,
-      summary: `Robbery conviction of ${eligible.fullName} resting on one identification.`,
-      documentIds: [eligible.documentId],
-      expiresOn: defaultExpiry(),
-    }),
-  );
-  const { caseId } = await as(second.lead, (tx) =>
-    acceptOffer(tx, second.lead.acting, store, referralContext(database.db), offerId),
-  );
-  // As the owner: put the caseworker on the case's team.
-  await database.db
-    .insert(caseTeam)
-    .values({ caseId, userId: second.caseworker.id, role: "caseworker", addedBy: second.lead.id });
-  return caseId;
-}
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "clearname-casework-notes-"));
-  store = createDocumentStore(storeDir, SECRET);
-  people = await createReferralPeople(database.db);
-  english = await acceptedCase();
-  scottish = await acceptedCase();
+  const { caseworker } = ctx.people.second;
+  english = (await acceptedCase(ctx, { project: "second", team: [caseworker] })).caseId;
+  scottish = (await acceptedCase(ctx, { project: "second", team: [caseworker] })).caseId;
   const conviction = {
     offences: "Robbery",
     courtName: "Liverpool Crown Court",
@@ -99,14 +50,14 @@ beforeAll(async () => {
     ],
     priorReviews: [{ body: "ccrc", reference: "00123/2021", decision: "Not referred" }],
   };
-  await database.db.update(cases).set({ conviction }).where(eq(cases.id, english));
-  await database.db
+  await ctx.db.update(cases).set({ conviction }).where(eq(cases.id, english));
+  await ctx.db
     .update(cases)
     .set({
       conviction: { ...conviction, jurisdiction: "scotland", courtName: "High Court, Glasgow" },
     })
     .where(eq(cases.id, scottish));
-  await database.db
+  await ctx.db
     .update(caseLines)
     .set({
       status: "done",
@@ -117,14 +68,10 @@ beforeAll(async () => {
       and(eq(caseLines.caseId, english), eq(caseLines.description, "Test the jacket for DNA")),
     );
 }, 240_000);
-afterAll(async () => {
-  await database?.close();
-  if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
-});
 
 describe("notes and sign-off", () => {
   it("a caseworker adds a note that needs sign-off but cannot sign it off; a lead can", async () => {
-    const { lead, caseworker } = people.second;
+    const { lead, caseworker } = ctx.people.second;
     const { noteId } = await as(caseworker, (tx) =>
       addNote(tx, caseworker.acting, english, {
         body: "Draft letter to the CPS",
@@ -160,7 +107,7 @@ describe("notes and sign-off", () => {
   });
 
   it("a signed-off note cannot be edited, in the domain or in the database", async () => {
-    const { lead, caseworker } = people.second;
+    const { lead, caseworker } = ctx.people.second;
     const { noteId } = await as(caseworker, (tx) =>
       addNote(tx, caseworker.acting, english, { body: "Witness letter", needsSignOff: true }),
     );
@@ -184,7 +131,7 @@ describe("notes and sign-off", () => {
       ),
       /signed-off note cannot be changed/,
     );
-    const [row] = await database.db.select().from(caseNotes).where(eq(caseNotes.id, noteId));
+    const [row] = await ctx.db.select().from(caseNotes).where(eq(caseNotes.id, noteId));
     expect(row?.body).toBe("Witness letter v2");
   });
 });
@@ -194,7 +141,7 @@ describe("case reviews", () => {
     expect(ReviewSchema.safeParse({ heldOn: "2026-01-10", decisions: "" }).success).toBe(false);
   });
   it("lists reviews with who recorded them", async () => {
-    const { lead } = people.second;
+    const { lead } = ctx.people.second;
     const input = ReviewSchema.parse({
       heldOn: "2026-01-10",
       attendees: "Lena, Cal",
@@ -211,7 +158,7 @@ describe("case reviews", () => {
 
 describe("the time log", () => {
   it("adds hours and minutes and totals them per person and for the case", async () => {
-    const { lead, caseworker } = people.second;
+    const { lead, caseworker } = ctx.people.second;
     const entry = (hours: string, minutes: string) =>
       TimeEntrySchema.parse({
         workedOn: "2026-01-12",
@@ -251,8 +198,8 @@ describe("correspondence and progress letters", () => {
   });
 
   it("a progress letter to the client resets the schedule to 3 months later", async () => {
-    const { caseworker } = people.second;
-    await database.db
+    const { caseworker } = ctx.people.second;
+    await ctx.db
       .update(cases)
       .set({ nextProgressLetterOn: "2025-01-01" })
       .where(eq(cases.id, english));
@@ -269,7 +216,7 @@ describe("correspondence and progress letters", () => {
       summary: "They will look for the file",
     });
     await as(caseworker, (tx) => addCorrespondence(tx, caseworker.acting, english, call));
-    const [still] = await database.db.select().from(cases).where(eq(cases.id, english));
+    const [still] = await ctx.db.select().from(cases).where(eq(cases.id, english));
     expect(still?.nextProgressLetterOn).toBe("2025-01-01");
 
     expect(
@@ -319,31 +266,30 @@ describe("the draft application", () => {
     },
   ];
   const docText = async (documentId: string) => {
-    const [doc] = await database.db
-      .select()
-      .from(caseDocuments)
-      .where(eq(caseDocuments.id, documentId));
+    const [doc] = await ctx.db.select().from(caseDocuments).where(eq(caseDocuments.id, documentId));
     if (!doc) throw new Error("no document");
-    return store.get(doc.storageKey);
+    return ctx.store.get(doc.storageKey);
   };
   const unzipXml = (bytes: Buffer) => {
-    const file = path.join(storeDir, `draft-${Math.random().toString(36).slice(2)}.docx`);
+    const file = path.join(ctx.storeDir, `draft-${Math.random().toString(36).slice(2)}.docx`);
     fs.writeFileSync(file, bytes);
     return { file, xml: execFileSync("unzip", ["-p", file, "word/document.xml"]).toString("utf8") };
   };
 
   it("refuses a caseworker", async () => {
-    const { caseworker } = people.second;
+    const { caseworker } = ctx.people.second;
     const refused = await appError(
-      as(caseworker, (tx) => generateApplication(tx, caseworker.acting, store, english, grounds)),
+      as(caseworker, (tx) =>
+        generateApplication(tx, caseworker.acting, ctx.store, english, grounds),
+      ),
     );
     expect(refused.code).toBe("FORBIDDEN");
   });
 
   it("drafts a CCRC application with the real-possibility test for an English case", async () => {
-    const { lead } = people.second;
+    const { lead } = ctx.people.second;
     const v1 = await as(lead, (tx) =>
-      generateApplication(tx, lead.acting, store, english, grounds),
+      generateApplication(tx, lead.acting, ctx.store, english, grounds),
     );
     expect(v1.version).toBe(1);
     const { xml, file } = unzipXml(await docText(v1.docxDocumentId));
@@ -365,7 +311,7 @@ describe("the draft application", () => {
     // The DOCX opens in LibreOffice and reads right: converted there and read back as text.
     const soffice = findSoffice();
     if (soffice) {
-      const profile = path.join(storeDir, `lo-profile-${Math.random().toString(36).slice(2)}`);
+      const profile = path.join(ctx.storeDir, `lo-profile-${Math.random().toString(36).slice(2)}`);
       execFileSync(
         soffice,
         [
@@ -374,7 +320,7 @@ describe("the draft application", () => {
           "--convert-to",
           "pdf",
           "--outdir",
-          storeDir,
+          ctx.storeDir,
           file,
         ],
         { timeout: 180_000, stdio: "ignore" },
@@ -387,7 +333,7 @@ describe("the draft application", () => {
       expect(text).toContain("Criminal Cases Review Commission (CCRC)");
       expect(text).toContain("Liverpool Crown Court");
       expect(text).toContain("real possibility");
-      grounds.forEach((g, i) => expect(text).toContain(`${i + 1}. ${g.ground}`));
+      for (const [i, g] of grounds.entries()) expect(text).toContain(`${i + 1}. ${g.ground}`);
       expect(text).toContain("witness-statement.pdf");
     } else {
       // CI installs LibreOffice (.ci/run): there, a missing soffice is a failure, not a skip.
@@ -397,11 +343,11 @@ describe("the draft application", () => {
   });
 
   it("drafts an SCCRC application with the two-limb test for a Scottish case", async () => {
-    const { lead } = people.second;
+    const { lead } = ctx.people.second;
     const page = await as(lead, (tx) => getApplication(tx, lead.acting, scottish));
     expect(page.body).toBe("sccrc");
     const v1 = await as(lead, (tx) =>
-      generateApplication(tx, lead.acting, store, scottish, grounds),
+      generateApplication(tx, lead.acting, ctx.store, scottish, grounds),
     );
     const { xml } = unzipXml(await docText(v1.docxDocumentId));
     expect(xml).toContain("Scottish Criminal Cases Review Commission (SCCRC)");
@@ -411,7 +357,7 @@ describe("the draft application", () => {
   });
 
   it("numbers versions, keeps a sent version, and refuses to mark it sent twice", async () => {
-    const { lead, caseworker } = people.second;
+    const { lead, caseworker } = ctx.people.second;
     const page = await as(lead, (tx) => getApplication(tx, lead.acting, english));
     const v1 = page.versions.find((v) => v.version === 1);
     if (!v1) throw new Error("no version 1");
@@ -426,7 +372,7 @@ describe("the draft application", () => {
     ).toBe("FORBIDDEN");
     await as(lead, (tx) => markApplicationSent(tx, lead.acting, english, v1.id, today()));
     const v2 = await as(lead, (tx) =>
-      generateApplication(tx, lead.acting, store, english, [
+      generateApplication(tx, lead.acting, ctx.store, english, [
         ...grounds,
         {
           ground: "A third ground",
@@ -436,7 +382,7 @@ describe("the draft application", () => {
       ]),
     );
     expect(v2.version).toBe(2);
-    const rows = await database.db
+    const rows = await ctx.db
       .select()
       .from(reviewApplications)
       .where(eq(reviewApplications.caseId, english));

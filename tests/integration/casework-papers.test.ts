@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   deleteChronologyEvent,
   getChronology,
@@ -33,72 +32,32 @@ import {
   recordContactConsent,
 } from "~/casework/people/people.server";
 import { AddPersonSchema, ContactSchema } from "~/casework/people/people-schemas";
-import { asUser, type Database, type Tx } from "~/db/database.server";
-import { auditEvents, caseCorrespondence, cases, caseTeam, organisations } from "~/db/schema";
-import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
+import { auditEvents, caseCorrespondence, cases, organisations } from "~/db/schema";
 import { openCaseDocument } from "~/referrals/get-case.server";
-import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
-import { acceptOffer } from "~/referrals/respond.server";
-import type { TestUser } from "../support/factories";
+import { type AcceptedCase, acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { appError } from "../support/intake";
-import {
-  createEligibleCase,
-  createReferralPeople,
-  type ReferralPeople,
-  referralContext,
-} from "../support/referral-scenario";
-import { createTestDatabase } from "../support/test-database";
 
 /**
  * Casework: the papers inventory and requests for missing papers (refused until the form of
  * authority is on file, with a generated letter), the chronology, and key characters linked
  * across a project's cases.
  */
-let database: Database;
-let people: ReferralPeople;
-let store: DocumentStore;
-let storeDir: string;
-let caseA: { caseId: string; reference: string; fullName: string };
-let caseB: { caseId: string; reference: string; fullName: string };
-
-const as = <T>(user: TestUser, fn: (tx: Tx) => Promise<T>) => asUser(database.db, user.id, fn);
-
-async function accepted() {
-  const eligible = await createEligibleCase(database.db, people, store);
-  const { coordinator } = people;
-  const lead = people.second.lead;
-  const { offerId } = await as(coordinator, (tx) =>
-    makeOffer(tx, coordinator.acting, referralContext(database.db), {
-      applicationId: eligible.applicationId,
-      projectId: people.second.id,
-      summary: `Robbery conviction of ${eligible.fullName}.`,
-      documentIds: [eligible.documentId],
-      expiresOn: defaultExpiry(),
-    }),
-  );
-  const { caseId } = await as(lead, (tx) =>
-    acceptOffer(tx, lead.acting, store, referralContext(database.db), offerId),
-  );
-  return { caseId, reference: eligible.reference, fullName: eligible.fullName };
-}
+const ctx = setUpCasework("casework-papers");
+const { as } = ctx;
+let caseA: AcceptedCase;
+let caseB: AcceptedCase;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "clearname-casework-papers-"));
-  store = createDocumentStore(storeDir, "casework-papers-secret-0123456789abcdef");
-  people = await createReferralPeople(database.db);
-  caseA = await accepted();
-  caseB = await accepted();
-  // As the owner: the caseworker is on case A's team only; the project has an address.
-  await database.db
-    .insert(caseTeam)
-    .values({ caseId: caseA.caseId, userId: people.second.caseworker.id, role: "caseworker" });
-  await database.db
+  // The caseworker is on case A's team only.
+  caseA = await acceptedCase(ctx, { project: "second", team: [ctx.people.second.caseworker] });
+  caseB = await acceptedCase(ctx, { project: "second" });
+  // As the owner: the project has an address.
+  await ctx.db
     .update(organisations)
     .set({ addressLines: ["Law School, 1 College Road", "Glenmorra GM1 2AB"] })
-    .where(eq(organisations.id, people.second.id));
-  const [row] = await database.db.select().from(cases).where(eq(cases.id, caseA.caseId));
-  await database.db
+    .where(eq(organisations.id, ctx.people.second.id));
+  const [row] = await ctx.db.select().from(cases).where(eq(cases.id, caseA.caseId));
+  await ctx.db
     .update(cases)
     .set({
       conviction: {
@@ -122,14 +81,9 @@ beforeAll(async () => {
     .where(eq(cases.id, caseA.caseId));
 }, 300_000);
 
-afterAll(async () => {
-  await database?.close();
-  if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
-});
-
 describe("papers and requests for missing papers", () => {
   it("refuses a request until the form of authority is recorded, then writes and files the letter", async () => {
-    const worker = people.second.caseworker;
+    const worker = ctx.people.second.caseworker;
     const { paperId } = await as(worker, (tx) =>
       addPaper(
         tx,
@@ -152,7 +106,7 @@ describe("papers and requests for missing papers", () => {
       chaseOn: "2026-03-16",
     });
     const refused = await appError(
-      as(worker, (tx) => requestPapers(tx, worker.acting, store, caseA.caseId, request)),
+      as(worker, (tx) => requestPapers(tx, worker.acting, ctx.store, caseA.caseId, request)),
     );
     expect(refused.code).toBe("INVALID");
     expect(refused.message).toBe(NO_AUTHORITY);
@@ -164,15 +118,15 @@ describe("papers and requests for missing papers", () => {
       }),
     );
     const { requestId, documentId } = await as(worker, (tx) =>
-      requestPapers(tx, worker.acting, store, caseA.caseId, request),
+      requestPapers(tx, worker.acting, ctx.store, caseA.caseId, request),
     );
     const doc = await as(worker, (tx) =>
-      openCaseDocument(tx, worker.acting, store, caseA.caseId, documentId),
+      openCaseDocument(tx, worker.acting, ctx.store, caseA.caseId, documentId),
     );
     expect(doc.mediaType).toBe("application/pdf");
     expect(doc.bytes.subarray(0, 5).toString()).toBe("%PDF-");
     if (fs.existsSync("/usr/bin/pdftotext")) {
-      const file = path.join(storeDir, "letter.pdf");
+      const file = path.join(ctx.storeDir, "letter.pdf");
       fs.writeFileSync(file, doc.bytes);
       const text = execFileSync("/usr/bin/pdftotext", [file, "-"]).toString();
       expect(text).toContain("Hartley & Moss Solicitors");
@@ -192,7 +146,7 @@ describe("papers and requests for missing papers", () => {
         overdue: true,
       }),
     ]);
-    const letters = await database.db
+    const letters = await ctx.db
       .select()
       .from(caseCorrespondence)
       .where(eq(caseCorrespondence.documentId, documentId));
@@ -246,7 +200,7 @@ describe("papers and requests for missing papers", () => {
   });
 
   it("does not let a caseworker reach the papers of a case they are not on", async () => {
-    const worker = people.second.caseworker;
+    const worker = ctx.people.second.caseworker;
     expect(
       (await appError(as(worker, (tx) => getPapers(tx, worker.acting, caseB.caseId)))).code,
     ).toBe("NOT_FOUND");
@@ -255,7 +209,7 @@ describe("papers and requests for missing papers", () => {
 
 describe("the chronology", () => {
   it("merges derived and manual events in date order, and prints them", async () => {
-    const lead = people.second.lead;
+    const lead = ctx.people.second.lead;
     const { eventId } = await as(lead, (tx) =>
       saveChronologyEvent(
         tx,
@@ -318,13 +272,13 @@ describe("the chronology", () => {
     const pdf = await renderChronologyPdf(chronology, "2026-03-02");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     if (fs.existsSync("/usr/bin/pdftotext")) {
-      const file = path.join(storeDir, "chronology.pdf");
+      const file = path.join(ctx.storeDir, "chronology.pdf");
       fs.writeFileSync(file, pdf);
       const text = execFileSync("/usr/bin/pdftotext", [file, "-"]).toString();
       expect(text).toContain("Identification parade");
       expect(text).toContain(caseA.reference);
     }
-    const audits = await database.db
+    const audits = await ctx.db
       .select()
       .from(auditEvents)
       .where(
@@ -339,8 +293,8 @@ describe("the chronology", () => {
 
 describe("key characters", () => {
   it("links the same person across two cases, and shows a caseworker only the cases they are on", async () => {
-    const lead = people.second.lead;
-    const worker = people.second.caseworker;
+    const lead = ctx.people.second.lead;
+    const worker = ctx.people.second.caseworker;
     const { personId } = await as(lead, (tx) =>
       addCasePerson(
         tx,
@@ -382,14 +336,14 @@ describe("key characters", () => {
     expect(forWorker.cases).toEqual([
       { caseId: caseA.caseId, reference: caseA.reference, role: "Examined the jacket" },
     ]);
-    const outsider = people.first.lead;
+    const outsider = ctx.people.first.lead;
     expect(
       (await appError(as(outsider, (tx) => getPerson(tx, outsider.acting, personId)))).code,
     ).toBe("NOT_FOUND");
   });
 
   it("refuses recording contact with a witness until the client's consent is recorded", async () => {
-    const worker = people.second.caseworker;
+    const worker = ctx.people.second.caseworker;
     const { casePersonId } = await as(worker, (tx) =>
       addCasePerson(
         tx,
@@ -417,7 +371,7 @@ describe("key characters", () => {
     const { correspondenceId } = await as(worker, (tx) =>
       recordContact(tx, worker.acting, caseA.caseId, contact),
     );
-    const [row] = await database.db
+    const [row] = await ctx.db
       .select()
       .from(caseCorrespondence)
       .where(eq(caseCorrespondence.id, correspondenceId));

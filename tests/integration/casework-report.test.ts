@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addNote } from "~/casework/notes/notes.server";
 import {
   getCaseReportDraft,
@@ -20,23 +17,13 @@ import { RecordStageSchema } from "~/casework/stages/schemas";
 import { addDays } from "~/casework/stages/steps";
 import { TimeEntrySchema } from "~/casework/time/schemas";
 import { addTimeEntry } from "~/casework/time/time.server";
-import { asUser, type Database, queryRows, type Tx } from "~/db/database.server";
-import { auditEvents, caseLines, casePapers, caseReports, cases, caseTeam } from "~/db/schema";
-import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
+import { queryRows } from "~/db/database.server";
+import { auditEvents, caseLines, casePapers, caseReports, cases } from "~/db/schema";
 import { today } from "~/intake/dates";
-import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
-import { acceptOffer } from "~/referrals/respond.server";
+import { acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { expectRefused } from "../support/errors";
-import type { TestUser } from "../support/factories";
 import { appError } from "../support/intake";
 import { NEEDS_PDFTOTEXT, PDFTOTEXT, pdfText } from "../support/read-documents";
-import {
-  createEligibleCase,
-  createReferralPeople,
-  type ReferralPeople,
-  referralContext,
-} from "../support/referral-scenario";
-import { createTestDatabase } from "../support/test-database";
 
 /**
  * The annual case report: drawn from the file by the second project's lead, who checks and
@@ -44,19 +31,14 @@ import { createTestDatabase } from "../support/test-database";
  * outcome and the reports sent, never the working file; the first project sees none of it.
  * Every domain call runs as the user under row-level security.
  */
-let database: Database;
-let people: ReferralPeople;
-let store: DocumentStore;
-let storeDir: string;
+const ctx = setUpCasework("casework-report");
+const { as } = ctx;
 let caseId: string;
 let reference: string;
 let applicantName: string;
-const SECRET = "casework-report-secret-0123456789abcdef";
 const RESULT = "No DNA of the applicant on the jacket";
 const day = today();
 const yesterday = addDays(day, -1);
-
-const as = <T>(user: TestUser, fn: (tx: Tx) => Promise<T>) => asUser(database.db, user.id, fn);
 
 const sendInput = (period: { from: string; to: string }, fingerprint: string, comment = "") =>
   SendReportSchema.parse({
@@ -68,36 +50,15 @@ const sendInput = (period: { from: string; to: string }, fingerprint: string, co
   });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "clearname-casework-report-"));
-  store = createDocumentStore(storeDir, SECRET);
-  people = await createReferralPeople(database.db);
-  const eligible = await createEligibleCase(database.db, people, store);
-  applicantName = eligible.fullName;
-  const { coordinator, second } = people;
-  const { offerId } = await as(coordinator, (tx) =>
-    makeOffer(tx, coordinator.acting, referralContext(database.db), {
-      applicationId: eligible.applicationId,
-      projectId: second.id,
-      summary: `Robbery conviction of ${eligible.fullName} resting on one identification.`,
-      documentIds: [eligible.documentId],
-      expiresOn: defaultExpiry(),
-    }),
-  );
-  ({ caseId } = await as(second.lead, (tx) =>
-    acceptOffer(tx, second.lead.acting, store, referralContext(database.db), offerId),
-  ));
-  const [row] = await database.db.select().from(cases).where(eq(cases.id, caseId));
-  reference = row?.reference ?? "";
-  // As the owner: the caseworker joins the team; one line has its result.
-  await database.db
-    .insert(caseTeam)
-    .values({ caseId, userId: second.caseworker.id, role: "caseworker", addedBy: second.lead.id });
-  await database.db
+  const { second } = ctx.people;
+  const accepted = await acceptedCase(ctx, { project: "second", team: [second.caseworker] });
+  ({ caseId, reference, fullName: applicantName } = accepted);
+  // As the owner: one line has its result.
+  await ctx.db
     .update(caseLines)
     .set({ status: "done", result: "supports_innocence", resultReason: RESULT })
     .where(and(eq(caseLines.caseId, caseId), eq(caseLines.description, "Test the jacket for DNA")));
-  await database.db
+  await ctx.db
     .insert(casePapers)
     .values({ caseId, kind: "trial_transcript", description: "Day 2", held: true });
 
@@ -131,11 +92,6 @@ beforeAll(async () => {
   );
 }, 240_000);
 
-afterAll(async () => {
-  await database?.close();
-  if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
-});
-
 describe("the draft report", () => {
   it("words durations and refuses a period that cannot be reported on", () => {
     expect(formatDuration(0)).toBe("No time logged");
@@ -155,14 +111,14 @@ describe("the draft report", () => {
   });
 
   it("reflects the lines, the time logged and the reviews held in the period", async () => {
-    const { lead, caseworker } = people.second;
+    const { lead, caseworker } = ctx.people.second;
     const draft = await as(lead, (tx) => getCaseReportDraft(tx, lead.acting, caseId));
     const { content } = draft;
     expect(content.period).toEqual({ from: day, to: day });
     expect(content.case).toMatchObject({
       reference,
       applicantName,
-      projectName: people.second.name,
+      projectName: ctx.people.second.name,
       stage: "investigating",
       stageLabel: "Investigating",
       outcome: null,
@@ -212,7 +168,7 @@ describe("the draft report", () => {
   });
 
   it.skipIf(!PDFTOTEXT)(`reads back from the PDF (${NEEDS_PDFTOTEXT})`, async () => {
-    const { lead } = people.second;
+    const { lead } = ctx.people.second;
     const { content } = await as(lead, (tx) => getCaseReportDraft(tx, lead.acting, caseId));
     const pdf = await renderCaseReportPdf(content, { kind: "draft" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -228,7 +184,7 @@ describe("the draft report", () => {
 
 describe("sending the report", () => {
   it("refuses a caseworker, in code and in the database, though they may read the draft", async () => {
-    const { caseworker } = people.second;
+    const { caseworker } = ctx.people.second;
     const draft = await as(caseworker, (tx) => getCaseReportDraft(tx, caseworker.acting, caseId));
     expect(draft.can.send).toBe(false);
     const refused = await appError(
@@ -246,18 +202,18 @@ describe("sending the report", () => {
       as(caseworker, (tx) =>
         tx.execute(
           sql`insert into case_reports (case_id, organisation_id, period_from, period_to, content)
-              values (${caseId}, ${people.second.id}, ${day}, ${day}, '{}'::jsonb)`,
+              values (${caseId}, ${ctx.people.second.id}, ${day}, ${day}, '{}'::jsonb)`,
         ),
       ),
       /row-level security/,
     );
-    expect(
-      await database.db.select().from(caseReports).where(eq(caseReports.caseId, caseId)),
-    ).toEqual([]);
+    expect(await ctx.db.select().from(caseReports).where(eq(caseReports.caseId, caseId))).toEqual(
+      [],
+    );
   });
 
   it("refuses a report the file has changed under since the lead checked it", async () => {
-    const { lead } = people.second;
+    const { lead } = ctx.people.second;
     const draft = await as(lead, (tx) => getCaseReportDraft(tx, lead.acting, caseId));
     await as(lead, (tx) =>
       addTimeEntry(
@@ -276,11 +232,8 @@ describe("sending the report", () => {
   });
 
   it("keeps the content with the lead's comments and moves the due date on by a year", async () => {
-    const { lead } = people.second;
-    await database.db
-      .update(cases)
-      .set({ annualReportDueOn: "2024-02-29" })
-      .where(eq(cases.id, caseId));
+    const { lead } = ctx.people.second;
+    await ctx.db.update(cases).set({ annualReportDueOn: "2024-02-29" }).where(eq(cases.id, caseId));
     const draft = await as(lead, (tx) => getCaseReportDraft(tx, lead.acting, caseId));
     const { reportId, nextDueOn } = await as(lead, (tx) =>
       sendCaseReport(
@@ -291,21 +244,18 @@ describe("sending the report", () => {
       ),
     );
     expect(nextDueOn).toBe("2025-02-28");
-    const [row] = await database.db.select().from(cases).where(eq(cases.id, caseId));
+    const [row] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
     expect(row?.annualReportDueOn).toBe("2025-02-28");
-    const [report] = await database.db
-      .select()
-      .from(caseReports)
-      .where(eq(caseReports.id, reportId));
+    const [report] = await ctx.db.select().from(caseReports).where(eq(caseReports.id, reportId));
     expect(report).toMatchObject({
-      organisationId: people.second.id,
+      organisationId: ctx.people.second.id,
       periodFrom: day,
       periodTo: day,
       leadComment: "The DNA result is in.",
       sentBy: lead.id,
     });
     expect(report?.content).toEqual(draft.content);
-    const [audit] = await database.db
+    const [audit] = await ctx.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "case.report_sent"), eq(auditEvents.entityId, caseId)));
@@ -315,8 +265,8 @@ describe("sending the report", () => {
     const next = await as(lead, (tx) => getCaseReportDraft(tx, lead.acting, caseId));
     expect(next.content.period.from).toBe(day);
     expect(next.sent.map((s) => s.id)).toEqual([reportId]);
-    const sent = await as(people.second.caseworker, (tx) =>
-      openSentReportForCase(tx, people.second.caseworker.acting, caseId, reportId),
+    const sent = await as(ctx.people.second.caseworker, (tx) =>
+      openSentReportForCase(tx, ctx.people.second.caseworker.acting, caseId, reportId),
     );
     expect(sent.comment).toBe("The DNA result is in.");
   });
@@ -324,13 +274,13 @@ describe("sending the report", () => {
 
 describe("the network's oversight", () => {
   it("lists the case with its stage and outcome and the last report, filtered by project and stage", async () => {
-    const { coordinator } = people;
+    const { coordinator } = ctx.people;
     const all = await as(coordinator, (tx) => listNetworkCases(tx, coordinator.acting));
     const mine = all.cases.find((c) => c.id === caseId);
     expect(mine).toMatchObject({
       reference,
       applicantName,
-      projectName: people.second.name,
+      projectName: ctx.people.second.name,
       stage: "investigating",
       outcome: null,
       annualReportDueOn: "2025-02-28",
@@ -338,7 +288,7 @@ describe("the network's oversight", () => {
     });
     expect(mine?.lastReport?.sentOn).toBe(day);
     const byProject = await as(coordinator, (tx) =>
-      listNetworkCases(tx, coordinator.acting, { projectId: people.first.id }),
+      listNetworkCases(tx, coordinator.acting, { projectId: ctx.people.first.id }),
     );
     expect(byProject.cases.map((c) => c.id)).not.toContain(caseId);
     const byStage = await as(coordinator, (tx) =>
@@ -347,7 +297,7 @@ describe("the network's oversight", () => {
     expect(byStage.cases.map((c) => c.id)).not.toContain(caseId);
     const both = await as(coordinator, (tx) =>
       listNetworkCases(tx, coordinator.acting, {
-        projectId: people.second.id,
+        projectId: ctx.people.second.id,
         stage: "investigating",
       }),
     );
@@ -355,18 +305,15 @@ describe("the network's oversight", () => {
   });
 
   it("reads the report sent, audited, but never the working file", async () => {
-    const { coordinator } = people;
-    const [report] = await database.db
-      .select()
-      .from(caseReports)
-      .where(eq(caseReports.caseId, caseId));
+    const { coordinator } = ctx.people;
+    const [report] = await ctx.db.select().from(caseReports).where(eq(caseReports.caseId, caseId));
     if (!report) throw new Error("no report was sent");
     const read = await as(coordinator, (tx) =>
       openNetworkReport(tx, coordinator.acting, caseId, report.id),
     );
     expect(read.comment).toBe("The DNA result is in.");
     expect(read.content.lines.map((l) => l.resultReason)).toContain(RESULT);
-    const views = await database.db
+    const views = await ctx.db
       .select()
       .from(auditEvents)
       .where(
@@ -391,7 +338,7 @@ describe("the network's oversight", () => {
         .code,
     ).toBe("NOT_FOUND");
     // The note is there for the project.
-    const own = await as(people.second.lead, (tx) =>
+    const own = await as(ctx.people.second.lead, (tx) =>
       queryRows(tx, sql`select id from case_notes where case_id = ${caseId}`),
     );
     expect(own).toHaveLength(1);
@@ -400,11 +347,8 @@ describe("the network's oversight", () => {
 
 describe("another project", () => {
   it("sees neither the case nor its reports", async () => {
-    const other = people.first.lead;
-    const [report] = await database.db
-      .select()
-      .from(caseReports)
-      .where(eq(caseReports.caseId, caseId));
+    const other = ctx.people.first.lead;
+    const [report] = await ctx.db.select().from(caseReports).where(eq(caseReports.caseId, caseId));
     if (!report) throw new Error("no report was sent");
     expect(
       (await appError(as(other, (tx) => getCaseReportDraft(tx, other.acting, caseId)))).code,
@@ -435,7 +379,7 @@ describe("another project", () => {
       as(other, (tx) =>
         tx.execute(
           sql`insert into case_reports (case_id, organisation_id, period_from, period_to, content)
-              values (${caseId}, ${people.first.id}, ${day}, ${day}, '{}'::jsonb)`,
+              values (${caseId}, ${ctx.people.first.id}, ${day}, ${day}, '{}'::jsonb)`,
         ),
       ),
       /row-level security/,

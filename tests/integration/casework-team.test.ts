@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { caseDeadlines } from "~/casework/overview/deadlines.server";
 import { getCaseOverview } from "~/casework/overview/get-overview.server";
 import { getCaseStages, recordStage } from "~/casework/stages/record-stage.server";
@@ -10,36 +7,24 @@ import { RecordStageSchema } from "~/casework/stages/schemas";
 import { addDays } from "~/casework/stages/steps";
 import { endOfAcademicYear } from "~/casework/team/academic-year";
 import { assignToCase, getCaseTeam, removeFromCase } from "~/casework/team/case-team.server";
-import { asUser, type Database, queryRows, type Tx, toInt } from "~/db/database.server";
+import { queryRows, toInt } from "~/db/database.server";
 import { auditEvents, caseNotes, cases, caseTeam } from "~/db/schema";
-import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
 import { today } from "~/intake/dates";
 import { listCases } from "~/referrals/list-cases.server";
-import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
-import { acceptOffer } from "~/referrals/respond.server";
+import { acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { createUser, type TestUser } from "../support/factories";
 import { appError } from "../support/intake";
-import {
-  createEligibleCase,
-  createReferralPeople,
-  type ReferralPeople,
-  referralContext,
-} from "../support/referral-scenario";
-import { createTestDatabase } from "../support/test-database";
 
 /**
  * The case team: a caseworker sees a case (and any row of its working file) only while on its
  * team; only a lead chooses the team; the lead records the case's stages, deadlines and outcome.
  */
-let database: Database;
-let people: ReferralPeople;
-let store: DocumentStore;
-let storeDir: string;
+const ctx = setUpCasework("casework-team");
+const { as } = ctx;
 let caseId: string;
 /** A second caseworker of the same project, never put on the case. */
 let outsider: TestUser;
 
-const as = <T>(user: TestUser, fn: (tx: Tx) => Promise<T>) => asUser(database.db, user.id, fn);
 const countAs = async (user: TestUser, query: ReturnType<typeof sql>) =>
   toInt((await as(user, (tx) => queryRows<{ n: number }>(tx, query)))[0]?.n ?? 0);
 
@@ -76,40 +61,18 @@ async function rowsSeen(user: TestUser): Promise<Record<string, number>> {
 const nothing = Object.fromEntries(["cases", ...CASE_TABLES].map((t) => [t, 0]));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "clearname-casework-team-"));
-  store = createDocumentStore(storeDir, "casework-team-secret-0123456789abcdef");
-  people = await createReferralPeople(database.db);
-  outsider = await createUser(database.db, [
-    { organisationId: people.second.id, roleKey: "caseworker" },
+  outsider = await createUser(ctx.db, [
+    { organisationId: ctx.people.second.id, roleKey: "caseworker" },
   ]);
-  const eligible = await createEligibleCase(database.db, people, store);
-  const { coordinator } = people;
-  const { offerId } = await as(coordinator, (tx) =>
-    makeOffer(tx, coordinator.acting, referralContext(database.db), {
-      applicationId: eligible.applicationId,
-      projectId: people.second.id,
-      summary: "Robbery conviction resting on one identification.",
-      documentIds: [eligible.documentId],
-      expiresOn: defaultExpiry(),
-    }),
-  );
-  const lead = people.second.lead;
-  ({ caseId } = await as(lead, (tx) =>
-    acceptOffer(tx, lead.acting, store, referralContext(database.db), offerId),
-  ));
+  ({ caseId } = await acceptedCase(ctx, { project: "second" }));
+  const lead = ctx.people.second.lead;
   // Something in the working file for RLS to hide.
-  await database.db.insert(caseNotes).values({ caseId, authorId: lead.id, body: "First note" });
+  await ctx.db.insert(caseNotes).values({ caseId, authorId: lead.id, body: "First note" });
 }, 240_000);
-
-afterAll(async () => {
-  await database?.close();
-  if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
-});
 
 describe("the case team", () => {
   it("hides the case and every row of its file from a caseworker not on the team", async () => {
-    const { caseworker } = people.second;
+    const { caseworker } = ctx.people.second;
     expect(await rowsSeen(caseworker)).toEqual(nothing);
     expect(
       (await appError(as(caseworker, (tx) => getCaseOverview(tx, caseworker.acting, caseId)))).code,
@@ -124,7 +87,7 @@ describe("the case team", () => {
   });
 
   it("lets only a lead assign, and shows the lead whom they may add", async () => {
-    const { lead, caseworker } = people.second;
+    const { lead, caseworker } = ctx.people.second;
     const page = await as(lead, (tx) => getCaseTeam(tx, lead.acting, caseId));
     expect(page.can.assign).toBe(true);
     expect(page.candidates.map((m) => [m.userId, m.role]).sort()).toEqual(
@@ -135,7 +98,7 @@ describe("the case team", () => {
       ].sort(),
     );
     // Another project's lead, and a user of the network, are not candidates.
-    const stranger = people.first.lead;
+    const stranger = ctx.people.first.lead;
     const refused = await appError(
       as(lead, (tx) =>
         assignToCase(tx, lead.acting, caseId, {
@@ -164,13 +127,13 @@ describe("the case team", () => {
         tx.insert(caseTeam).values({ caseId, userId: outsider.id, role: "caseworker" }),
       ),
     ).rejects.toThrow();
-    expect(
-      await database.db.select().from(caseTeam).where(eq(caseTeam.userId, outsider.id)),
-    ).toEqual([]);
+    expect(await ctx.db.select().from(caseTeam).where(eq(caseTeam.userId, outsider.id))).toEqual(
+      [],
+    );
   });
 
   it("shows the case to a caseworker once on the team, and the team to them", async () => {
-    const { lead, caseworker } = people.second;
+    const { lead, caseworker } = ctx.people.second;
     const endsOn = endOfAcademicYear(today());
     await as(lead, (tx) =>
       assignToCase(tx, lead.acting, caseId, { userId: caseworker.id, endsOn }),
@@ -202,7 +165,7 @@ describe("the case team", () => {
     ).toMatch(/FORBIDDEN|NOT_FOUND/);
     // The other caseworker of the project still sees nothing.
     expect(await rowsSeen(outsider)).toEqual(nothing);
-    const assigned = await database.db
+    const assigned = await ctx.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "case_team.assigned"), eq(auditEvents.entityId, caseId)));
@@ -211,8 +174,8 @@ describe("the case team", () => {
   });
 
   it("hides the case again after the end date, and when removed", async () => {
-    const { lead, caseworker } = people.second;
-    await database.db
+    const { lead, caseworker } = ctx.people.second;
+    await ctx.db
       .update(caseTeam)
       .set({ startsOn: addDays(today(), -30), endsOn: today() })
       .where(and(eq(caseTeam.caseId, caseId), eq(caseTeam.userId, caseworker.id)));
@@ -239,7 +202,7 @@ describe("the case team", () => {
 
 describe("stages, deadlines and outcome", () => {
   it("lets only a lead record a step", async () => {
-    const { caseworker, lead } = people.second;
+    const { caseworker, lead } = ctx.people.second;
     await as(lead, (tx) =>
       assignToCase(tx, lead.acting, caseId, {
         userId: caseworker.id,
@@ -267,7 +230,7 @@ describe("stages, deadlines and outcome", () => {
   });
 
   it("records the steps, moves the stage, and sets the representations deadline", async () => {
-    const { lead, caseworker } = people.second;
+    const { lead, caseworker } = ctx.people.second;
     const d = today();
     for (const step of [
       { step: "investigating", occurredOn: d },
@@ -278,7 +241,7 @@ describe("stages, deadlines and outcome", () => {
       { step: "provisional_statement", occurredOn: d, body: "sccrc" },
     ])
       await as(lead, (tx) => recordStage(tx, lead.acting, caseId, RecordStageSchema.parse(step)));
-    const [c] = await database.db.select().from(cases).where(eq(cases.id, caseId));
+    const [c] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
     expect(c?.stage).toBe("provisional_statement");
     const stages = await as(lead, (tx) => getCaseStages(tx, lead.acting, caseId));
     expect(stages.events).toHaveLength(6);
@@ -317,7 +280,7 @@ describe("stages, deadlines and outcome", () => {
     const overview = await as(caseworker, (tx) => getCaseOverview(tx, caseworker.acting, caseId));
     expect(overview.deadlines[0]?.on).toBe(addDays(d, 21));
     expect(overview.recent.length).toBeGreaterThan(0);
-    const audited = await database.db
+    const audited = await ctx.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "case_stage.recorded"), eq(auditEvents.entityId, caseId)));
@@ -325,7 +288,7 @@ describe("stages, deadlines and outcome", () => {
   });
 
   it("records the appeal and the project's conclusion with its reasons", async () => {
-    const { lead } = people.second;
+    const { lead } = ctx.people.second;
     const d = today();
     await as(lead, (tx) =>
       recordStage(
@@ -347,7 +310,7 @@ describe("stages, deadlines and outcome", () => {
         }),
       ),
     );
-    let [c] = await database.db.select().from(cases).where(eq(cases.id, caseId));
+    let [c] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
     expect(c?.stage).toBe("appeal");
     await as(lead, (tx) =>
       recordStage(
@@ -362,7 +325,7 @@ describe("stages, deadlines and outcome", () => {
         }),
       ),
     );
-    [c] = await database.db.select().from(cases).where(eq(cases.id, caseId));
+    [c] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
     expect(c).toMatchObject({
       stage: "concluded",
       outcome: "claim_supported",
