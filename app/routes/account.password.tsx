@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect } from "react-router";
-import { SIGNED_IN } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { actorOf } from "~/access/acting";
 import { servicesContext } from "~/context.server";
