@@ -73,9 +73,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   </button>
                 </form>
               </div>
-            ) : (
+            ) : root ? (
               <Link to="/sign-in">Sign in</Link>
-            )}
+            ) : // A page refused before any loader ran (a 403) does not know who is signed in:
+            // it offers neither "Sign in" nor "Sign out", only the way home.
+            null}
           </div>
           {root && root.navigation.length > 0 ? (
             <nav aria-label="Main" className="container main-nav">

@@ -25,6 +25,8 @@ test.describe("a page someone may not open", () => {
       await expect(
         page.getByRole("main").getByRole("link", { name: "Go to the home page" }),
       ).toBeVisible();
+      // It does not offer to sign in someone who is signed in.
+      await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toHaveCount(0);
       await expectAccessible(page, "403 page");
 
       // The data request behind a client-side navigation is refused too.
