@@ -14,7 +14,8 @@ import { today } from "~/intake/dates";
 import type { Mailer } from "~/mail/mailer.server";
 import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
 import { acceptOffer } from "~/referrals/respond.server";
-import { actingAs, REFERRED } from "./seed-demo-eligibility.server";
+import { actingAs } from "./acting-as.server";
+import { REFERRED } from "./demo-eligibility-applications";
 
 /** The project that works the demo's referred case. */
 export const DEMO_CASE_PROJECT = "Ashdown University Innocence Project";

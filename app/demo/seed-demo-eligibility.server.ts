@@ -1,6 +1,5 @@
-import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
-import type { RoleKey } from "~/access/catalogue";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Tx } from "~/db/database.server";
 import {
@@ -9,9 +8,6 @@ import {
   assessments,
   correspondence,
   establishments,
-  memberships,
-  organisations,
-  users,
 } from "~/db/schema";
 import { recommend } from "~/eligibility/recommend.server";
 import { reviewRecommendation } from "~/eligibility/review.server";
@@ -20,251 +16,22 @@ import { AssessmentSchema, RecommendationSchema } from "~/eligibility/schemas";
 import { startAssessment } from "~/eligibility/start-assessment.server";
 import { ApplicantSchema } from "~/intake/applicant-schema";
 import { recordApplication } from "~/intake/record-application.server";
+import { actingAs } from "./acting-as.server";
+import {
+  CRESSIDA_ASSESSMENT,
+  DECIDED,
+  DEMO_ELIGIBILITY_APPLICATIONS,
+  DORIAN_ASSESSMENT,
+  DRAFT,
+  type EligibilityApplication,
+  IN_REVIEW,
+  REFERRED,
+  URGENT,
+} from "./demo-eligibility-applications";
 
 const DAY = 86_400_000;
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
-
-interface EligibilityApplication {
-  name: string;
-  prisonerNumber: string;
-  prison: string;
-  receivedDaysAgo: number;
-  questionnaire: Record<string, string>;
-}
-
-/**
- * Convicted six days before the demo data is loaded, so inside the 28-day appeal window for
- * three weeks after: the queue shows it as urgent.
- */
-const URGENT: EligibilityApplication = {
-  name: "Zebedee Harrowfield",
-  prisonerNumber: "A1041ZH",
-  prison: "HMP Leeds",
-  receivedDaysAgo: 3,
-  questionnaire: {
-    offences: "Wounding with intent (section 18)",
-    court: "Leeds Crown Court",
-    offenceDate: isoDaysAgo(240),
-    convictionDate: isoDaysAgo(6),
-    plea: "not_guilty",
-    sentence: "7 years",
-    whyWrong:
-      "I was at my sister's in Harrogate that night. The bus station CCTV that would show me getting off the 36 was never asked for.",
-    alibi: "My sister and her partner; the bus driver.",
-  },
-};
-
-const DRAFT: EligibilityApplication = {
-  name: "Ptolemy Ravensworth",
-  prisonerNumber: "A1042PR",
-  prison: "HMP/YOI Bristol",
-  receivedDaysAgo: 95,
-  questionnaire: {
-    offences: "Arson with intent to endanger life",
-    court: "Bristol Crown Court",
-    offenceDate: "2016-08-21",
-    convictionDate: "2017-03-09",
-    plea: "not_guilty",
-    sentence: "Life, minimum term 12 years",
-    whyWrong:
-      "The fire investigator said petrol was poured in the hallway. The defence never had its own expert and the samples were never tested by anyone else.",
-  },
-};
-
-const IN_REVIEW: EligibilityApplication = {
-  name: "Barnabas Thrupp",
-  prisonerNumber: "A1043BT",
-  prison: "HMP Wakefield",
-  receivedDaysAgo: 105,
-  questionnaire: {
-    offences: "Grievous bodily harm with intent",
-    court: "Sheffield Crown Court",
-    offenceDate: "2020-01-04",
-    convictionDate: "2020-09-30",
-    plea: "not_guilty",
-    sentence: "8 years",
-    whyWrong:
-      "I hit him because he came at me with a bottle. The jury should have accepted it was self-defence.",
-  },
-};
-
-const DECIDED: EligibilityApplication = {
-  name: "Cressida Wolstenholme",
-  prisonerNumber: "A1044CW",
-  prison: "HMP Frankland",
-  receivedDaysAgo: 180,
-  questionnaire: {
-    offences: "Robbery; possession of an imitation firearm",
-    court: "Newcastle Crown Court",
-    offenceDate: "2015-02-11",
-    convictionDate: "2015-10-19",
-    plea: "not_guilty",
-    sentence: "12 years",
-    whyWrong:
-      "The robber wore a balaclava that was found in the alley. It was never tested for DNA. The taxi driver who took me home at the time of the robbery was never traced.",
-    physicalEvidence: "The balaclava, which the police kept.",
-  },
-};
-
-/** Cressida's assessment: eligible, with two lines; her case waits for referral. */
-const CRESSIDA_ASSESSMENT = {
-  version: 1,
-  offences: DECIDED.questionnaire.offences,
-  offenceType: "robbery",
-  courtType: "crown_court",
-  courtName: DECIDED.questionnaire.court,
-  jurisdiction: "england_wales",
-  offenceDate: DECIDED.questionnaire.offenceDate,
-  convictionDate: DECIDED.questionnaire.convictionDate,
-  sentenceDate: "2015-11-20",
-  plea: "not_guilty",
-  sentence: DECIDED.questionnaire.sentence,
-  appealStages: [
-    {
-      stage: "Court of Appeal: application for leave",
-      date: "2016-09-08",
-      outcome: "Leave refused",
-    },
-  ],
-  priorReviews: [
-    {
-      body: "ccrc",
-      reference: "00417/2018",
-      appliedOn: "2018-03-01",
-      decision: "Not referred: no new evidence",
-      decidedOn: "2019-01-22",
-    },
-  ],
-  claimsFactualInnocence: "yes",
-  couldBeInnocent: "yes",
-  couldBeInnocentReasons:
-    "Identification rested on one witness who saw the robber masked. Nothing forensic connected the applicant to the robbery.",
-  canBeInvestigated: "yes",
-  canBeInvestigatedReasons:
-    "The balaclava is still held by the police and can be tested with techniques not available in 2015; the alibi witness was never traced.",
-  lines: [
-    {
-      category: "forensic_retesting",
-      description:
-        "Ask for the balaclava recovered from the alley to be tested for DNA with current techniques.",
-      rationale: "A profile that is not the applicant's would point to the robber.",
-      priority: "high",
-    },
-    {
-      category: "witness",
-      description:
-        "Trace the taxi driver who says he drove the applicant home at the time of the robbery.",
-      rationale: "An independent alibi witness the jury never heard.",
-      priority: "medium",
-    },
-  ],
-  suspectedCauses: ["mistaken_identification", "dna"],
-  flags: ["in_custody"],
-};
-
-/** Decided eligible months ago; the casework demo refers it to Ashdown, which works it. */
-export const REFERRED: EligibilityApplication = {
-  name: "Dorian Pryce",
-  prisonerNumber: "A2291DP",
-  prison: "HMP Frankland",
-  receivedDaysAgo: 300,
-  questionnaire: {
-    offences: "Murder",
-    court: "Leeds Crown Court",
-    offenceDate: "2010-03-14",
-    convictionDate: "2011-02-02",
-    plea: "not_guilty",
-    sentence: "Life imprisonment, minimum term 18 years",
-    whyWrong:
-      "A man I shared a cell with on remand said I confessed to him. I never did. He was given a lighter sentence afterwards. My phone was said to be near the flat but I lived two streets away.",
-  },
-};
-
-/** Dorian's assessment: eligible, with an informant and cell-site evidence to look into. */
-const DORIAN_ASSESSMENT = {
-  version: 1,
-  offences: REFERRED.questionnaire.offences,
-  offenceType: "homicide",
-  courtType: "crown_court",
-  courtName: REFERRED.questionnaire.court,
-  jurisdiction: "england_wales",
-  offenceDate: REFERRED.questionnaire.offenceDate,
-  convictionDate: REFERRED.questionnaire.convictionDate,
-  sentenceDate: "2011-02-03",
-  plea: "not_guilty",
-  sentence: REFERRED.questionnaire.sentence,
-  tariff: "18 years",
-  appealStages: [
-    {
-      stage: "Court of Appeal",
-      date: "2012-05-10",
-      outcome: "Appeal against conviction dismissed",
-      grounds: "The judge's warning about the cell confession",
-    },
-  ],
-  claimsFactualInnocence: "yes",
-  couldBeInnocent: "yes",
-  couldBeInnocentReasons:
-    "No forensic evidence tied him to the flat. The case rested on a cell confession reported by an informant and on cell-site evidence placing his phone in a wide area that includes his home.",
-  canBeInvestigated: "yes",
-  canBeInvestigatedReasons:
-    "What the informant was promised can be asked of the prosecution, and the cell-site evidence can be reviewed by an independent expert.",
-  lines: [
-    {
-      category: "disclosure",
-      description:
-        "Find out what the informant was offered or given, and whether it was disclosed to the defence.",
-      rationale: "An undisclosed benefit would undermine the only direct evidence of guilt.",
-      priority: "high",
-    },
-    {
-      category: "digital",
-      description: "Have the cell-site evidence reviewed by an independent expert.",
-      rationale: "The mast served the applicant's home as well as the flat.",
-      priority: "medium",
-    },
-  ],
-  suspectedCauses: ["unreliable_informant", "non_disclosure"],
-  flags: ["in_custody"],
-};
-
-/** The applications the eligibility demo adds (the intake demo already has five waiting). */
-export const DEMO_ELIGIBILITY_APPLICATIONS = [URGENT, DRAFT, IN_REVIEW, DECIDED, REFERRED];
-
-/** The demo user as a request would resolve them, for calling domain functions in the seed. */
-export async function actingAs(tx: Tx, email: string): Promise<Acting> {
-  const [user] = await tx.select().from(users).where(eq(users.email, email));
-  if (!user) throw new Error(`demo user ${email} is missing`);
-  const rows = await tx
-    .select({
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-      roleKey: memberships.roleKey,
-      endsOn: memberships.endsOn,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(
-      and(
-        eq(memberships.userId, user.id),
-        lte(memberships.startsOn, sql`current_date`),
-        or(isNull(memberships.endsOn), gt(memberships.endsOn, sql`current_date`)),
-      ),
-    );
-  return {
-    viewer: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      twoFactorEnabled: user.totpEnabledAt !== null,
-      memberships: rows.map((m) => ({ ...m, roleKey: m.roleKey as RoleKey })),
-    },
-    ip: null,
-    requestId: null,
-  };
-}
 
 /** Records one application, acknowledged and ready for assessment, as the intake seed would. */
 async function recordReady(

@@ -12,8 +12,8 @@ import {
   investigationLines,
   users,
 } from "~/db/schema";
+import { actingAs } from "~/demo/acting-as.server";
 import { DEMO_USERS, seedDemoData } from "~/demo/seed-demo.server";
-import { actingAs } from "~/demo/seed-demo-eligibility.server";
 import { createDocumentStore } from "~/documents/storage.server";
 import { isUrgent, reviewRefusal } from "~/eligibility/rules";
 import { today } from "~/intake/dates";
