@@ -75,6 +75,24 @@ export async function lookupSession(
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
   if (!row) return { state: "none" };
   if (row.pending) return { state: "second-factor-pending", userId: row.userId };
+  const rows = await currentMemberships(db, row.userId);
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
+  }
+  return {
+    state: "active",
+    viewer: {
+      id: row.userId,
+      email: row.email,
+      name: row.name,
+      twoFactorEnabled: row.totpEnabledAt !== null,
+      memberships: rows,
+    },
+  };
+}
+
+/** A user's memberships that are current today, with their organisations: what a viewer holds. */
+export async function currentMemberships(db: Queryable, userId: string) {
   const rows = await db
     .select({
       organisationId: organisations.id,
@@ -87,22 +105,10 @@ export async function lookupSession(
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(
       and(
-        eq(memberships.userId, row.userId),
+        eq(memberships.userId, userId),
         lte(memberships.startsOn, sql`current_date`),
         or(isNull(memberships.endsOn), gt(memberships.endsOn, sql`current_date`)),
       ),
     );
-  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
-  }
-  return {
-    state: "active",
-    viewer: {
-      id: row.userId,
-      email: row.email,
-      name: row.name,
-      twoFactorEnabled: row.totpEnabledAt !== null,
-      memberships: rows.map((m) => ({ ...m, roleKey: m.roleKey as RoleKey })),
-    },
-  };
+  return rows.map((m) => ({ ...m, roleKey: m.roleKey as RoleKey }));
 }
