@@ -128,3 +128,24 @@ export const signInFailures = pgTable(
     index("sign_in_failures_ip_idx").on(t.ip, t.at),
   ],
 );
+
+/**
+ * Form submissions already carried out, by their one-time key (`_submission`, a hidden field
+ * every form carries): a double click, or Back and resend, finds its key here and is sent on
+ * to where the first submission went instead of running again.
+ */
+export const formSubmissions = pgTable(
+  "form_submissions",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: uuid("key").notNull(),
+    location: text("location").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index("form_submissions_created_idx").on(t.createdAt),
+  ],
+);
