@@ -1,6 +1,5 @@
 const BASE = "http://x.invalid";
 /** Tabs, newlines and other controls (a browser drops some of them), and backslashes (it reads them as `/`). */
-/** Whether the text holds a control character or a backslash. */
 const hasUnsafeCharacter = (text: string) =>
   [...text].some((c) => c === "\\" || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 /** The same, percent-encoded, and encoded slashes: a later decoding must not make them live. */
