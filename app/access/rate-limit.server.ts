@@ -1,29 +1,100 @@
-import { and, eq, gt, sql } from "drizzle-orm";
-import { asSystem, type Db, toInt } from "~/db/database.server";
-import { rateLimitHits } from "~/db/schema";
+import { sql } from "drizzle-orm";
+import { type Db, type Queryable, queryRows, toInt } from "~/db/database.server";
 
 /**
- * Counts a hit against `key` and says whether it is within `limit` hits per `windowMinutes`.
- * Kept in the database, so every app process shares the count.
+ * Throttles kept in the database, so that every app process shares the count. Each attempt is
+ * counted by one statement (`app_count_attempt`, drizzle/0022_throttles.sql) that inserts or
+ * increments the key's row and returns the new count, so concurrent attempts each see a
+ * different count and no more than the limit get through — on a PostgreSQL server with many
+ * connections as on PGlite. Why and the limits: docs/decisions/012-throttles.md.
  */
+
+export interface ThrottleRule {
+  limit: number;
+  windowMinutes: number;
+}
+
+export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMinutes: number };
+
+/** How often an attempt also clears rows whose window has ended (they count for nothing). */
+const PURGE_CHANCE = 0.02;
+
+type Counted = { throttle_key: string; counted: unknown; seconds_left: unknown };
+
+function verdictOf(rows: Counted[], limitOf: (key: string) => number): ThrottleVerdict {
+  const over = rows.filter((r) => toInt(r.counted) > limitOf(r.throttle_key));
+  if (over.length === 0) return { allowed: true };
+  const seconds = Math.max(...over.map((r) => toInt(r.seconds_left)));
+  return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(seconds / 60)) };
+}
+
+/**
+ * Counts one attempt against every key and allows it only if each is within its limit. The
+ * attempt counts even when refused, so hammering a key keeps it refused until its window ends.
+ * Call it outside any longer transaction: the count must stand whatever happens next.
+ */
+export async function countAttempt(
+  db: Db,
+  attempts: ReadonlyArray<{ key: string } & ThrottleRule>,
+): Promise<ThrottleVerdict> {
+  const byKey = new Map(attempts.map((a) => [a.key, a]));
+  const json = JSON.stringify(
+    [...byKey.values()].map((a) => ({ key: a.key, window_seconds: a.windowMinutes * 60 })),
+  );
+  const rows = await queryRows<Counted>(db, sql`select * from app_count_attempt(${json}::jsonb)`);
+  if (Math.random() < PURGE_CHANCE) await purgeThrottles(db);
+  return verdictOf(rows, (key) => byKey.get(key)?.limit ?? 0);
+}
+
+/** One key's throttle: counts a hit against `key`, allowing `limit` hits per `windowMinutes`. */
 export async function hitRateLimit(
   db: Db,
   key: string,
   limit: number,
   windowMinutes: number,
 ): Promise<{ allowed: boolean; retryAfterMinutes: number }> {
-  const since = new Date(Date.now() - windowMinutes * 60_000);
-  return asSystem(db, async (tx) => {
-    const [row] = await tx
-      .select({ n: sql`count(*)` })
-      .from(rateLimitHits)
-      .where(and(eq(rateLimitHits.key, key), gt(rateLimitHits.at, since)));
-    if (toInt(row?.n ?? 0) >= limit) return { allowed: false, retryAfterMinutes: windowMinutes };
-    await tx.insert(rateLimitHits).values({ key });
-    // Now and then, forget hits older than a day.
-    if (Math.random() < 0.01) {
-      await tx.execute(sql`delete from rate_limit_hits where at < now() - interval '1 day'`);
-    }
-    return { allowed: true, retryAfterMinutes: 0 };
-  });
+  const verdict = await countAttempt(db, [{ key, limit, windowMinutes }]);
+  return verdict.allowed
+    ? { allowed: true, retryAfterMinutes: 0 }
+    : { allowed: false, retryAfterMinutes: verdict.retryAfterMinutes };
+}
+
+/**
+ * Counts an invitation against the acting user, inside their transaction (as the app role,
+ * through a function that can only count against that user's own key). The count commits or
+ * rolls back with the invitation.
+ */
+export async function countInvitation(tx: Queryable, rule: ThrottleRule): Promise<ThrottleVerdict> {
+  const rows = await queryRows<Omit<Counted, "throttle_key">>(
+    tx,
+    sql`select * from app_count_invitation(${rule.windowMinutes * 60})`,
+  );
+  return verdictOf(
+    rows.map((r) => ({ ...r, throttle_key: "invitation" })),
+    () => rule.limit,
+  );
+}
+
+/**
+ * Takes back one counted attempt that turned out to be good (a right password), so that only
+ * failures and attempts still being checked hold a key back.
+ */
+export async function giveBackAttempt(tx: Queryable, key: string): Promise<void> {
+  await tx.execute(
+    sql`update throttles set hits = hits - 1 where key = ${key} and hits > 0 and resets_at > now()`,
+  );
+}
+
+/** Forgets a key's count, e.g. an account's failed passwords once its owner has signed in. */
+export async function forgetAttempts(tx: Queryable, key: string): Promise<void> {
+  await tx.execute(sql`delete from throttles where key = ${key}`);
+}
+
+/** Removes rows whose window has ended: a key with no row starts afresh, exactly as they would. */
+export async function purgeThrottles(db: Queryable): Promise<number> {
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`delete from throttles where resets_at <= now() returning key`,
+  );
+  return rows.length;
 }

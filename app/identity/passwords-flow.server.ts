@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { countAttempt } from "~/access/rate-limit.server";
 import { type Actor, recordAuditEvent } from "~/audit/record-audit-event.server";
 import { asSystem, type Db, type Queryable } from "~/db/database.server";
 import { passwordTokens, sessions, users } from "~/db/schema";
@@ -30,26 +31,52 @@ export async function issuePasswordToken(
 }
 
 /**
+ * Reset links asked for in a window (docs/security.md, Throttles): per e-mail address, so
+ * nobody can fill someone's inbox, and per client address, so nobody can mail many people.
+ */
+export const RESET_THROTTLE = {
+  perEmail: { limit: 3, windowMinutes: 60 },
+  perAddress: { limit: 10, windowMinutes: 60 },
+} as const;
+
+/**
  * Sends a reset link if the address belongs to an active user. The answer to the person
- * asking is the same either way, so the form does not reveal who has an account.
+ * asking is the same either way, so the form does not reveal who has an account; over the
+ * limit it is the same answer too, and nothing is sent.
  */
 export async function requestPasswordReset(
   db: Db,
   mailer: Mailer,
   input: { email: string; publicUrl: string; actor: Actor },
 ): Promise<void> {
+  const email = input.email.trim().toLowerCase();
+  // Counted whether or not the address has an account, so the limit reveals nothing either.
+  const verdict = await countAttempt(db, [
+    { key: `password-reset:email:${email}`, ...RESET_THROTTLE.perEmail },
+    ...(input.actor.ip
+      ? [{ key: `password-reset:address:${input.actor.ip}`, ...RESET_THROTTLE.perAddress }]
+      : []),
+  ]);
+  if (!verdict.allowed) {
+    await asSystem(db, (tx) =>
+      recordAuditEvent(tx, input.actor, {
+        action: "auth.password_reset_throttled",
+        entityType: "user",
+        details: { email },
+      }),
+    );
+    return;
+  }
   const deliver = await asSystem(db, async (tx) => {
     const [user] = await tx
       .select({ id: users.id, name: users.name, email: users.email })
       .from(users)
-      .where(
-        and(sql`lower(${users.email}) = ${input.email.toLowerCase()}`, isNull(users.disabledAt)),
-      );
+      .where(and(sql`lower(${users.email}) = ${email}`, isNull(users.disabledAt)));
     await recordAuditEvent(tx, input.actor, {
       action: "auth.password_reset_requested",
       entityType: "user",
       entityId: user?.id ?? null,
-      details: { email: input.email.toLowerCase(), known: Boolean(user) },
+      details: { email, known: Boolean(user) },
     });
     if (!user) return async () => undefined;
     const token = await issuePasswordToken(tx, user.id, "reset");

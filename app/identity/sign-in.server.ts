@@ -1,39 +1,35 @@
 import { and, eq, gt, sql } from "drizzle-orm";
+import { countAttempt, forgetAttempts, giveBackAttempt } from "~/access/rate-limit.server";
 import { type Actor, recordAuditEvent } from "~/audit/record-audit-event.server";
-import { asSystem, type Db, toInt } from "~/db/database.server";
-import { sessions, signInFailures, users } from "~/db/schema";
+import { asSystem, type Db } from "~/db/database.server";
+import { sessions, users } from "~/db/schema";
 import { hashToken } from "./crypto.server";
 import { verifyPassword } from "./passwords.server";
 import { createSession } from "./sessions.server";
 import { totpStep } from "./two-factor.server";
 
-export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
+/**
+ * Attempts allowed in a window (docs/security.md, Throttles): per account (the e-mail address
+ * typed), per client address, and per account at the second factor. A right password or code
+ * is given back, so what holds a key back is failures and attempts still being checked.
+ */
+export const THROTTLE = {
+  windowMinutes: 15,
+  perAccount: 5,
+  perAddress: 20,
+  perSecondFactor: 5,
+} as const;
+
+const accountKey = (email: string) => `sign-in:account:${email.trim().toLowerCase()}`;
+const addressKey = (ip: string) => `sign-in:address:${ip}`;
+const secondFactorKey = (userId: string) => `sign-in:second-factor:${userId}`;
+const within = (limit: number) => ({ limit, windowMinutes: THROTTLE.windowMinutes });
 
 export type SignInResult =
   | { kind: "signed-in"; token: string; userId: string }
   | { kind: "second-factor-required"; token: string; userId: string }
   | { kind: "invalid" }
   | { kind: "throttled"; retryAfterMinutes: number };
-
-async function isThrottled(db: Db, email: string, ip: string): Promise<boolean> {
-  const since = new Date(Date.now() - THROTTLE.windowMinutes * 60_000);
-  const [row] = await db
-    .select({
-      account: sql`count(*) filter (where ${signInFailures.email} = ${email})`,
-      address: sql`count(*) filter (where ${signInFailures.ip} = ${ip})`,
-    })
-    .from(signInFailures)
-    .where(
-      and(
-        gt(signInFailures.at, since),
-        sql`(${signInFailures.email} = ${email} or ${signInFailures.ip} = ${ip})`,
-      ),
-    );
-  return (
-    toInt(row?.account ?? 0) >= THROTTLE.perAccount ||
-    toInt(row?.address ?? 0) >= THROTTLE.perAddress
-  );
-}
 
 /**
  * Checks an e-mail address and password. Throttled per account and per address; every
@@ -52,7 +48,13 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const actor: Actor = { userId: null, ip: input.ip, requestId: input.requestId };
-  if (await isThrottled(db, email, input.ip)) {
+  // Counted before the password is looked at, in one statement: of any number of attempts
+  // sent at once, no more than the limit reach verifyPassword.
+  const verdict = await countAttempt(db, [
+    { key: accountKey(email), ...within(THROTTLE.perAccount) },
+    { key: addressKey(input.ip), ...within(THROTTLE.perAddress) },
+  ]);
+  if (!verdict.allowed) {
     await asSystem(db, (tx) =>
       recordAuditEvent(tx, actor, {
         action: "auth.sign_in_throttled",
@@ -60,7 +62,7 @@ export async function signIn(
         details: { email },
       }),
     );
-    return { kind: "throttled", retryAfterMinutes: THROTTLE.windowMinutes };
+    return { kind: "throttled", retryAfterMinutes: verdict.retryAfterMinutes };
   }
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   const ok = await verifyPassword(
@@ -68,20 +70,23 @@ export async function signIn(
     input.password,
   );
   if (!user || !ok) {
-    await asSystem(db, async (tx) => {
-      await tx.insert(signInFailures).values({ email, ip: input.ip });
-      await recordAuditEvent(tx, actor, {
+    await asSystem(db, (tx) =>
+      recordAuditEvent(tx, actor, {
         action: "auth.sign_in_failed",
         entityType: "user",
         entityId: user?.id ?? null,
         details: { email },
-      });
-    });
+      }),
+    );
     return { kind: "invalid" };
   }
   const pending = user.totpEnabledAt !== null;
   const token = await asSystem(db, async (tx) => {
-    await tx.delete(signInFailures).where(eq(signInFailures.email, email));
+    await giveBackAttempt(tx, addressKey(input.ip));
+    // A password alone is not proof of the owner when a second factor is due: the account's
+    // earlier failures are forgotten only once someone has fully signed in.
+    if (pending) await giveBackAttempt(tx, accountKey(email));
+    else await forgetAttempts(tx, accountKey(email));
     await recordAuditEvent(
       tx,
       { ...actor, userId: user.id },
@@ -132,7 +137,11 @@ export async function completeSecondFactor(
     );
   if (!row || !row.totpSecret) return { kind: "invalid" };
   const actor: Actor = { userId: row.userId, ip: input.ip, requestId: input.requestId };
-  if (await isThrottled(db, row.email, input.ip)) {
+  const verdict = await countAttempt(db, [
+    { key: secondFactorKey(row.userId), ...within(THROTTLE.perSecondFactor) },
+    { key: addressKey(input.ip), ...within(THROTTLE.perAddress) },
+  ]);
+  if (!verdict.allowed) {
     await asSystem(db, (tx) =>
       recordAuditEvent(tx, actor, {
         action: "auth.sign_in_throttled",
@@ -140,7 +149,7 @@ export async function completeSecondFactor(
         entityId: row.userId,
       }),
     );
-    return { kind: "throttled", retryAfterMinutes: THROTTLE.windowMinutes };
+    return { kind: "throttled", retryAfterMinutes: verdict.retryAfterMinutes };
   }
   const step = totpStep(row.totpSecret, secret, input.code);
   // A code is good once: the step is claimed atomically, so a replayed code (or one older
@@ -160,19 +169,20 @@ export async function completeSecondFactor(
         .returning({ id: users.id })
     ).length === 1;
   if (!claimed) {
-    await asSystem(db, async (tx) => {
-      await tx.insert(signInFailures).values({ email: row.email, ip: input.ip });
-      await recordAuditEvent(tx, actor, {
+    await asSystem(db, (tx) =>
+      recordAuditEvent(tx, actor, {
         action: "auth.second_factor_failed",
         entityType: "user",
         entityId: row.userId,
-      });
-    });
+      }),
+    );
     return { kind: "invalid" };
   }
   const token = await asSystem(db, async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, id));
-    await tx.delete(signInFailures).where(eq(signInFailures.email, row.email));
+    await forgetAttempts(tx, secondFactorKey(row.userId));
+    await forgetAttempts(tx, accountKey(row.email));
+    await giveBackAttempt(tx, addressKey(input.ip));
     await recordAuditEvent(tx, actor, {
       action: "auth.signed_in",
       entityType: "user",

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Acting, actorOf } from "~/access/acting";
 import { isRoleKey, ROLES, type RoleKey } from "~/access/catalogue";
+import { countInvitation } from "~/access/rate-limit.server";
 import { can } from "~/access/viewer";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import { type Queryable, queryRows } from "~/db/database.server";
 import { memberships, users } from "~/db/schema";
-import { forbidden, invalid, notFound } from "~/errors/app-error";
+import { AppError, forbidden, invalid, notFound } from "~/errors/app-error";
 import { newToken } from "~/identity/crypto.server";
 import { INVITE_DAYS } from "~/identity/passwords-flow.server";
 import type { Mailer } from "~/mail/mailer.server";
@@ -63,6 +64,9 @@ export async function listMembers(
   return rows.map((r) => ({ ...r, roleKey: r.roleKey as RoleKey, active: Boolean(r.active) }));
 }
 
+/** Invitations one person may send in a window (docs/security.md, Throttles). */
+export const INVITATION_THROTTLE = { limit: 30, windowMinutes: 60 } as const;
+
 export type AddMemberResult = {
   invited: boolean;
   userId: string;
@@ -104,6 +108,14 @@ export async function addMember(
       throw invalid("Enter the person's name: there is no account with that e-mail address yet", {
         field: "name",
       });
+    // Each invitation is an e-mail sent in Clearname's name to an address anyone can type.
+    const verdict = await countInvitation(tx, INVITATION_THROTTLE);
+    if (!verdict.allowed)
+      throw new AppError(
+        "THROTTLED",
+        `You have invited ${INVITATION_THROTTLE.limit} people in the last hour. Wait ${verdict.retryAfterMinutes} minutes, then try again.`,
+        { field: "email" },
+      );
     // No RETURNING: a project's lead may create the account, but cannot read it back
     // under row-level security until it has a membership in their project.
     userId = randomUUID();

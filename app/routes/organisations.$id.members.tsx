@@ -68,8 +68,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       });
       return { ok, field: null, message: null };
     } catch (error) {
-      if (error instanceof AppError && error.code === "INVALID") {
-        return { ok: null, field: String(error.details.field ?? "email"), message: error.message };
+      if (error instanceof AppError && (error.code === "INVALID" || error.code === "THROTTLED")) {
+        const field = String(error.details.field ?? "email");
+        return { ok: null, field, message: error.message, throttled: error.code === "THROTTLED" };
       }
       throw error;
     }
@@ -81,7 +82,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         result: submission.reply({ fieldErrors: { [field]: [outcome.message ?? ""] } }),
         endError: null,
       },
-      { status: 400 },
+      { status: "throttled" in outcome && outcome.throttled ? 429 : 400 },
     );
   }
   await outcome.ok.deliver();

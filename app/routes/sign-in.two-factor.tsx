@@ -33,7 +33,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data(
       {
         result: submission.reply({
-          formErrors: ["Too many attempts. Wait 15 minutes, then sign in again."],
+          formErrors: [
+            `Too many attempts. Wait ${result.retryAfterMinutes} minutes, then sign in again.`,
+          ],
         }),
       },
       { status: 429 },

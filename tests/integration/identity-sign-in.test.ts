@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asSystem, type Database } from "~/db/database.server";
-import { auditEvents, sessions, signInFailures, users } from "~/db/schema";
+import { auditEvents, sessions, throttles, users } from "~/db/schema";
 import { encrypt, hashToken } from "~/identity/crypto.server";
 import { lookupSession } from "~/identity/sessions.server";
 import { completeSecondFactor, signIn, signOut, THROTTLE } from "~/identity/sign-in.server";
@@ -192,11 +192,12 @@ describe("sign-in throttling", () => {
     for (let i = 0; i < THROTTLE.perAccount; i++) {
       await signIn(database.db, { email: user.email, password: "wrong", ip: freshIp() });
     }
+    // The window ends: its counter's reset time has passed.
     await asSystem(database.db, (tx) =>
       tx
-        .update(signInFailures)
-        .set({ at: new Date(Date.now() - (THROTTLE.windowMinutes + 1) * 60_000) })
-        .where(eq(signInFailures.email, user.email)),
+        .update(throttles)
+        .set({ resetsAt: new Date(Date.now() - 1000) })
+        .where(eq(throttles.key, `sign-in:account:${user.email.toLowerCase()}`)),
     );
     const result = await signIn(database.db, {
       email: user.email,

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
-  bigserial,
   boolean,
   date,
   index,
@@ -114,20 +113,6 @@ export const passwordTokens = pgTable("password_tokens", {
   expiresAt: timestamp({ withTimezone: true }).notNull(),
   usedAt: timestamp({ withTimezone: true }),
 });
-
-export const signInFailures = pgTable(
-  "sign_in_failures",
-  {
-    id: bigserial({ mode: "number" }).primaryKey(),
-    email: text().notNull(),
-    ip: text().notNull(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index("sign_in_failures_email_idx").on(t.email, t.at),
-    index("sign_in_failures_ip_idx").on(t.ip, t.at),
-  ],
-);
 
 /**
  * Form submissions already carried out, by their one-time key (`_submission`, a hidden field

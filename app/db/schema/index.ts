@@ -6,3 +6,4 @@ export * from "./intake";
 export * from "./mail";
 export * from "./organisations";
 export * from "./referrals";
+export * from "./throttles";

@@ -299,14 +299,3 @@ export const settings = pgTable("settings", {
   value: jsonb().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
-
-/** Hits against a rate limit, by key (e.g. `apply:ip:203.0.113.9`); old rows are ignored and pruned. */
-export const rateLimitHits = pgTable(
-  "rate_limit_hits",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    key: text().notNull(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("rate_limit_hits_key_idx").on(t.key, t.at)],
-);
