@@ -3,10 +3,11 @@ import path from "node:path";
 import { pino } from "pino";
 import { type Config, loadConfig } from "~/config/config.server";
 import { loadSecret } from "~/config/secret.server";
+import { refuseUnsafeSettings, unsafeSettingsError } from "~/config/unsafe-settings.server";
 import { lockDataDir } from "~/db/data-dir-lock.server";
 import { type Database, openDatabase } from "~/db/database.server";
 import { migrateDatabase } from "~/db/migrate.server";
-import { seedDemoData } from "~/demo/seed-demo.server";
+import { activeDemoAccounts, seedDemoData } from "~/demo/seed-demo.server";
 import { createDocumentStore } from "~/documents/storage.server";
 import { startHousekeeping } from "~/housekeeping/housekeeping.server";
 import { loadEstablishments } from "~/intake/establishments.server";
@@ -20,10 +21,13 @@ export interface Started {
 }
 
 /**
- * Opens the database (taking the embedded database's lock), applies migrations, loads demo
- * data into an empty database when demo mode is on, and builds the services.
+ * Refuses unsafe settings in production, opens the database (taking the embedded database's
+ * lock), applies migrations, refuses a production database that still holds the demo
+ * accounts, loads demo data into an empty database when demo mode is on, and builds the
+ * services.
  */
 export async function startServices(config: Config = loadConfig()): Promise<Started> {
+  refuseUnsafeSettings(config);
   const logger = pino({ level: config.logLevel, base: { service: "clearname" } });
   const secret = loadSecret(config);
   const release = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
@@ -34,9 +38,16 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
         ? { url: config.databaseUrl }
         : { dataDir: path.join(config.dataDir, "pglite") },
     );
+  } catch (error) {
+    release();
+    throw error;
+  }
+  try {
     await migrateDatabase(database);
+    if (config.production) await refuseDemoAccounts(database);
     await loadEstablishments(database.db);
   } catch (error) {
+    await database.close().catch(() => undefined);
     release();
     throw error;
   }
@@ -52,6 +63,7 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
         store: createDocumentStore(config.dataDir, secret),
         mailer,
         publicUrl: config.publicUrl,
+        production: config.production,
       })
     : false;
   const services: Services = { config, database, mailer, logger, secret };
@@ -75,6 +87,15 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
       release();
     },
   };
+}
+
+/** A database given the demo data outside production must not serve real people with it. */
+async function refuseDemoAccounts(database: Database): Promise<void> {
+  const demo = await activeDemoAccounts(database.db);
+  if (demo.length === 0) return;
+  throw unsafeSettingsError([
+    `the database holds ${demo.length} demo account(s) that can still sign in (${demo.slice(0, 3).join(", ")}${demo.length > 3 ? ", …" : ""}): their password and two-factor key are published. Start production on a database that never had the demo data.`,
+  ]);
 }
 
 /** Stops accepting connections, finishes what is in flight, then closes the database. */

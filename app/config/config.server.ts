@@ -25,6 +25,12 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default("development"),
   LOG_LEVEL: z.string().default("info"),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5, "SESSION_IDLE_MINUTES must be at least 5")
+    .max(24 * 60, "SESSION_IDLE_MINUTES must be at most 1440 (a day)")
+    .default(30),
 });
 
 export interface Config {
@@ -40,6 +46,10 @@ export interface Config {
   production: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** A signed-in session with no request for this long ends, whatever its absolute expiry. */
+  sessionIdleMinutes: number;
+  /** Whether PUBLIC_URL was given, rather than made up from PORT. */
+  publicUrlGiven: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -53,11 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
-  if (e.DATABASE_URL && production && !e.CLEARNAME_SECRET) {
-    throw new ConfigError(
-      "Clearname cannot start: CLEARNAME_SECRET is required when running on PostgreSQL in production.",
-    );
-  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -67,10 +72,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     secret: e.CLEARNAME_SECRET,
-    // Demo data is on by default for the embedded database, off on a server unless DEMO=1.
-    demo: e.DEMO ? e.DEMO === "1" : !e.DATABASE_URL,
+    // Demo data is on by default for the embedded database, off on a server unless DEMO=1,
+    // and never on by default in production (asked for there, it stops the start-up).
+    demo: e.DEMO ? e.DEMO === "1" : !e.DATABASE_URL && !production,
     production,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "1",
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    publicUrlGiven: e.PUBLIC_URL !== undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { RoleKey } from "~/access/catalogue";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import { asSystem, type Db, queryRows, toInt } from "~/db/database.server";
@@ -187,16 +187,44 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
+/** Demo data asked for in production: its published password and key would open real data. */
+export class DemoRefusedError extends Error {}
+
+/**
+ * The demo accounts that can still sign in: a database that was given the demo data outside
+ * production must not then be run in production with them (server/start.ts refuses).
+ */
+export async function activeDemoAccounts(db: Db): Promise<string[]> {
+  const rows = await asSystem(db, (tx) =>
+    tx
+      .select({ email: users.email })
+      .from(users)
+      .where(
+        and(
+          inArray(
+            users.email,
+            DEMO_USERS.map((u) => u.email),
+          ),
+          isNull(users.disabledAt),
+        ),
+      ),
+  );
+  return rows.map((r) => r.email);
+}
+
 /**
  * Loads the demo network, projects, one user per role (two assessors), fictional applications
  * and assessments, only into an empty database. Establishments must be loaded first
- * (server/start.ts does).
+ * (server/start.ts does). Never in production.
  */
 export async function seedDemoData(
   db: Db,
   secret: string,
-  casework: { store: DocumentStore; mailer: Mailer; publicUrl: string },
+  casework: { store: DocumentStore; mailer: Mailer; publicUrl: string; production?: boolean },
 ): Promise<boolean> {
+  if (casework.production) {
+    throw new DemoRefusedError("Demo data is never loaded in production (NODE_ENV=production).");
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return asSystem(db, async (tx) => {
     const [count] = await queryRows<{ n: number }>(

@@ -2,6 +2,7 @@ import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { servicesContext } from "~/context.server";
 import { listOutbox } from "~/mail/list-outbox.server";
+import { WITHHELD_LINK } from "~/shared/link-secrets";
 import type { Route } from "./+types/admin.outbox";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:outbox:any"))];
@@ -30,6 +31,13 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
         {loaderData.transport === "smtp"
           ? "E-mails are sent over SMTP; this is the record of them."
           : "No SMTP server is configured (SMTP_URL), so e-mails wait here to be read."}
+      </p>
+      <p>
+        Links that let someone choose a password are sent to their recipient only: here they read “
+        {WITHHELD_LINK}”.
+        {loaderData.transport === "smtp"
+          ? ""
+          : " Without an SMTP server nobody receives them, so password resets and invitations need SMTP_URL."}
       </p>
       {loaderData.emails.length === 0 ? <p>No e-mails yet.</p> : null}
       {loaderData.emails.map((e) => (

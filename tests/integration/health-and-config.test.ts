@@ -8,6 +8,7 @@ import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "~/config/config.server";
 import { loadSecret } from "~/config/secret.server";
+import { refuseUnsafeSettings } from "~/config/unsafe-settings.server";
 import { DataDirLockedError, lockDataDir } from "~/db/data-dir-lock.server";
 import type { Database } from "~/db/database.server";
 import { createMailer } from "~/mail/mailer.server";
@@ -124,17 +125,18 @@ describe("loadConfig", () => {
     }
   });
 
-  it("refuses production on PostgreSQL without CLEARNAME_SECRET, but not with one", () => {
-    const env = { NODE_ENV: "production", DATABASE_URL: "postgres://db.example.org/clearname" };
-    expect(() => loadConfig(env)).toThrow(ConfigError);
-    expect(() => loadConfig(env)).toThrow(/CLEARNAME_SECRET/);
+  it("refuses production without CLEARNAME_SECRET, but not with one", () => {
+    const env = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://db.example.org/clearname",
+      PUBLIC_URL: "https://clearname.example.org",
+    };
+    expect(() => refuseUnsafeSettings(loadConfig(env))).toThrow(ConfigError);
+    expect(() => refuseUnsafeSettings(loadConfig(env))).toThrow(/CLEARNAME_SECRET/);
     const secret = "s".repeat(32);
-    expect(loadConfig({ ...env, CLEARNAME_SECRET: secret })).toMatchObject({
-      production: true,
-      secret,
-    });
-    // On the embedded database the secret is generated into DATA_DIR instead.
-    expect(loadConfig({ NODE_ENV: "production" }).production).toBe(true);
+    const config = loadConfig({ ...env, CLEARNAME_SECRET: secret });
+    expect(config).toMatchObject({ production: true, secret });
+    expect(() => refuseUnsafeSettings(config)).not.toThrow();
   });
 });
 
