@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { Secret, TOTP } from "otpauth";
+import type { TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asSystem, type Database } from "~/db/database.server";
 import { auditEvents, sessions, throttles, users } from "~/db/schema";
-import { encrypt, hashToken } from "~/identity/crypto.server";
+import { hashToken } from "~/identity/crypto.server";
 import { lookupSession } from "~/identity/sessions.server";
 import { completeSecondFactor, signIn, signOut, THROTTLE } from "~/identity/sign-in.server";
 import { createOrganisation, createUser, TEST_PASSWORD } from "../support/factories";
 import { createTestDatabase } from "../support/test-database";
+import { createUserWithTotp } from "../support/two-factor";
 
 const APP_SECRET = "test-secret-for-field-encryption-0123456789";
 
@@ -42,20 +43,8 @@ async function sessionsOf(userId: string) {
   return database.db.select().from(sessions).where(eq(sessions.userId, userId));
 }
 
-async function userWithTotp() {
-  const project = await createOrganisation(database.db);
-  const base32 = new Secret({ size: 20 }).base32;
-  const user = await createUser(database.db, [
-    { organisationId: project.id, roleKey: "project_lead" },
-  ]);
-  await asSystem(database.db, (tx) =>
-    tx
-      .update(users)
-      .set({ totpSecret: encrypt(base32, APP_SECRET), totpEnabledAt: new Date() })
-      .where(eq(users.id, user.id)),
-  );
-  const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: base32 });
-  return { user, totp };
+function userWithTotp() {
+  return createUserWithTotp(database.db, APP_SECRET);
 }
 
 /** A six-digit code that is none of the codes the server would accept right now. */
