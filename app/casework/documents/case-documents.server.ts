@@ -1,12 +1,12 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { caseDocuments } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { invalid } from "~/errors/app-error";
-import { checkScan, cleanFilename } from "~/intake/entry/scan-checks.server";
+import { cleanFilename, type ReadScan, readScan } from "~/intake/entry/scan-checks.server";
+import { activeContentWarning } from "~/shared/pdf/active-content";
 import { auditCase, openCase, touchCase } from "../case-access.server";
-import { extractPdfText } from "./extract-text.server";
 
 export interface CaseDocumentInput {
   filename: string;
@@ -14,6 +14,8 @@ export interface CaseDocumentInput {
   receivedFrom: string;
   receivedOn: string;
   description: string;
+  /** The file as `readScan` accepted it, read before the transaction; read here if not. */
+  scan?: ReadScan;
 }
 
 /** The case file's documents, with their provenance and whether their text is searchable. */
@@ -29,7 +31,8 @@ export async function listCaseDocuments(tx: Queryable, acting: Acting, caseId: s
       receivedFrom: caseDocuments.receivedFrom,
       receivedOn: caseDocuments.receivedOn,
       description: caseDocuments.description,
-      hasText: caseDocuments.extractedText,
+      hasText: sql<boolean>`${caseDocuments.extractedText} is not null`,
+      activeContent: caseDocuments.activeContent,
       createdAt: caseDocuments.createdAt,
     })
     .from(caseDocuments)
@@ -38,9 +41,10 @@ export async function listCaseDocuments(tx: Queryable, acting: Acting, caseId: s
   await auditCase(tx, acting, c, "case.documents.viewed");
   return {
     case: { id: c.id, reference: c.reference },
-    documents: documents.map(({ hasText, createdAt, ...d }) => ({
+    documents: documents.map(({ hasText, activeContent, createdAt, ...d }) => ({
       ...d,
       hasText: Boolean(hasText),
+      warning: activeContentWarning(activeContent),
       addedOn: createdAt.toISOString().slice(0, 10),
     })),
   };
@@ -48,8 +52,10 @@ export async function listCaseDocuments(tx: Queryable, acting: Acting, caseId: s
 
 /**
  * Adds a document to the case file: checked by its content (PDF, JPEG or PNG), stored
- * encrypted, hashed, its text extracted when it is a PDF. A refused file is refused before
- * anything is written. Call it inside `withDocumentStore`, so the file goes if the
+ * encrypted, hashed, its text extracted when it is a PDF (in a worker thread, within limits:
+ * a PDF over them is refused with the reason) and any JavaScript or embedded files it
+ * carries noted, to warn whoever opens it. A refused file is refused before anything is
+ * written. Call it inside `withDocumentStore`, so the file goes if the
  * transaction does not commit.
  */
 export async function addCaseDocument(
@@ -58,13 +64,16 @@ export async function addCaseDocument(
   store: DocumentStore,
   caseId: string,
   input: CaseDocumentInput,
-): Promise<{ documentId: string; extracted: boolean }> {
+): Promise<{ documentId: string; extracted: boolean; warning: string | null }> {
   const c = await openCase(tx, acting, caseId);
-  const check = await checkScan(input.bytes);
-  if (!check.ok) throw invalid(check.message, { field: "file" });
+  let check = input.scan;
+  if (!check) {
+    const read = await readScan(input.bytes, { extractText: true });
+    if (!read.ok) throw invalid(read.message, { field: "file" });
+    check = read.scan;
+  }
   const filename = cleanFilename(input.filename, check.mediaType);
-  const extractedText =
-    check.mediaType === "application/pdf" ? await extractPdfText(input.bytes) : null;
+  const { text: extractedText, activeContent } = check;
   const stored = await store.put(input.bytes);
   try {
     const [row] = await tx
@@ -80,6 +89,7 @@ export async function addCaseDocument(
         receivedOn: input.receivedOn,
         description: input.description || null,
         extractedText,
+        activeContent,
         createdBy: acting.viewer.id,
       })
       .returning({ id: caseDocuments.id });
@@ -92,9 +102,14 @@ export async function addCaseDocument(
       receivedFrom: input.receivedFrom,
       receivedOn: input.receivedOn,
       textExtracted: extractedText !== null,
+      activeContent,
     });
     await touchCase(tx, c);
-    return { documentId: row.id, extracted: extractedText !== null };
+    return {
+      documentId: row.id,
+      extracted: extractedText !== null,
+      warning: activeContentWarning(activeContent),
+    };
   } catch (error) {
     await store.remove(stored.storageKey);
     throw error;

@@ -202,6 +202,8 @@ export const documents = pgTable(
     byteSize: integer().notNull(),
     sha256: text().notNull(),
     storageKey: text().notNull(),
+    /** JavaScript or embedded files a PDF carries (`ActiveContent`), to warn whoever opens it. */
+    activeContent: text().array().notNull().default(sql`'{}'::text[]`),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -216,6 +216,8 @@ export const caseDocuments = pgTable(
     description: text(),
     /** The text of a PDF, extracted on upload, for search. */
     extractedText: text(),
+    /** JavaScript or embedded files a PDF carries (`ActiveContent`), to warn whoever opens it. */
+    activeContent: text().array().notNull().default(sql`'{}'::text[]`),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

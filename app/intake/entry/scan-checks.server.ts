@@ -1,4 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
+import type { ActiveContent } from "~/shared/pdf/active-content";
+import { readPdf } from "~/shared/pdf/read-pdf.server";
 import {
   ACCEPTED_MEDIA_TYPES,
   type AcceptedMediaType,
@@ -73,4 +75,32 @@ export function cleanFilename(name: string, mediaType: AcceptedMediaType): strin
   ];
   if (!base) return `scan.${ext}`;
   return fits.test(base) ? base : `${base}.${ext}`;
+}
+
+/** A scan accepted by its content and, for a PDF, read within limits. */
+export interface ReadScan {
+  mediaType: AcceptedMediaType;
+  /** The text of a PDF, when asked for and it has a text layer. */
+  text: string | null;
+  activeContent: ActiveContent[];
+}
+
+/**
+ * Checks a scan by its content and reads a PDF in a worker thread (page count, JavaScript and
+ * embedded files, and its text when `extractText`), refusing one over the reading limits.
+ * No database: call it before the transaction that stores the scan, since on the embedded
+ * database a transaction holds the only connection for as long as it is open.
+ */
+export async function readScan(
+  bytes: Uint8Array,
+  options: { extractText: boolean },
+): Promise<{ ok: true; scan: ReadScan } | { ok: false; message: string }> {
+  const check = await checkScan(bytes);
+  if (!check.ok) return check;
+  if (check.mediaType !== "application/pdf")
+    return { ok: true, scan: { mediaType: check.mediaType, text: null, activeContent: [] } };
+  const read = await readPdf(bytes, options);
+  if (!read.ok) return read;
+  const { text, activeContent } = read.reading;
+  return { ok: true, scan: { mediaType: check.mediaType, text, activeContent } };
 }

@@ -6,7 +6,8 @@ import type { Queryable } from "~/db/database.server";
 import { applicants, applications, documents } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { forbidden, invalid, notFound } from "~/errors/app-error";
-import { checkScan, cleanFilename } from "./scan-checks.server";
+import { activeContentWarning } from "~/shared/pdf/active-content";
+import { cleanFilename, type ReadScan, readScan } from "./scan-checks.server";
 
 export type DocumentKind = (typeof documents.$inferInsert)["kind"];
 
@@ -18,6 +19,8 @@ export interface StoreDocumentInput {
   kind: DocumentKind;
   filename: string;
   bytes: Uint8Array;
+  /** The scan as `readScan` accepted it, read before the transaction; read here if not. */
+  scan?: ReadScan;
 }
 
 export interface StoredDocument {
@@ -25,12 +28,15 @@ export interface StoredDocument {
   applicantId: string;
   sha256: string;
   mediaType: string;
+  /** What to tell the uploader about JavaScript or embedded files in a PDF, if it has any. */
+  warning: string | null;
 }
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
 /**
- * Checks a scan by its content, stores it encrypted and records it. A refused file is
+ * Checks a scan by its content (and a PDF for JavaScript and embedded files, noted on the
+ * document to warn whoever opens it), stores it encrypted and records it. A refused file is
  * refused before anything is written: no file on disk, no row. Call it inside
  * `withDocumentStore`, so that the file goes if the transaction does not commit.
  */
@@ -65,8 +71,12 @@ export async function storeDocument(
     if (!person) throw notFound("applicant");
     organisationId = person.organisationId;
   }
-  const check = await checkScan(input.bytes);
-  if (!check.ok) throw invalid(check.message, { field: "file" });
+  let check = input.scan;
+  if (!check) {
+    const read = await readScan(input.bytes, { extractText: false });
+    if (!read.ok) throw invalid(read.message, { field: "file" });
+    check = read.scan;
+  }
   const filename = cleanFilename(input.filename, check.mediaType);
   const stored = await store.put(input.bytes);
   try {
@@ -81,6 +91,7 @@ export async function storeDocument(
         byteSize: stored.byteSize,
         sha256: stored.sha256,
         storageKey: stored.storageKey,
+        activeContent: check.activeContent,
         createdBy: acting.viewer.id,
       })
       .returning({ id: documents.id });
@@ -97,9 +108,16 @@ export async function storeDocument(
         mediaType: check.mediaType,
         byteSize: stored.byteSize,
         sha256: stored.sha256,
+        activeContent: check.activeContent,
       },
     });
-    return { documentId: row.id, applicantId, sha256: stored.sha256, mediaType: check.mediaType };
+    return {
+      documentId: row.id,
+      applicantId,
+      sha256: stored.sha256,
+      mediaType: check.mediaType,
+      warning: activeContentWarning(check.activeContent),
+    };
   } catch (error) {
     await store.remove(stored.storageKey);
     throw error;

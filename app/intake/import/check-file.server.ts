@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "~/db/database.server";
 import { textArray } from "./bulk-insert.server";
-import type { ImportFormat } from "./detect-format.server";
 import type { ColumnMapping } from "./fields";
 import { mapRow } from "./map-row";
-import { readRows } from "./read-rows.server";
+import { ImportFileError, type SheetRow } from "./read-rows.server";
 import { checkRow, type RowContext, type ValidRow } from "./validate-row.server";
 
 /** What became of one data row of the file. */
@@ -15,20 +14,21 @@ export type RowOutcome =
   | { kind: "repeat"; line: number };
 
 /**
- * Every data row of the file (the first row with text is the header), mapped and checked,
- * one at a time. A legacy reference used by two rows is a problem with the later one; a row
+ * Every data row of the file (the first row with text is the header; `readSheet` reads them),
+ * mapped and checked, one at a time. A legacy reference used by two rows is a problem with the later one; a row
  * that repeats an earlier one word for word is imported once.
  */
 export async function* checkFile(
-  bytes: Buffer,
-  format: ImportFormat,
+  rows: Iterable<SheetRow> | ImportFileError,
   mapping: ColumnMapping,
   ctx: RowContext,
 ): AsyncGenerator<RowOutcome> {
+  // A file that could not be read fails where its rows would have been read.
+  if (rows instanceof ImportFileError) throw rows;
   const legacyMapped = "legacyReference" in mapping;
   const seen = new Map<string, number>();
   let header = true;
-  for await (const { line, cells } of readRows(bytes, format)) {
+  for (const { line, cells } of rows) {
     if (header) {
       header = false;
       continue;

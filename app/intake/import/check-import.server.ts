@@ -14,20 +14,31 @@ import {
   readAhead,
 } from "./check-file.server";
 import { loadEstablishmentLookup } from "./establishment-lookup.server";
-import { ImportFileError } from "./read-rows.server";
+import { ImportFileError, readSheet, type SheetRow } from "./read-rows.server";
 import { getImportRun, type ImportRun, KEPT_ERRORS } from "./runs.server";
 
 /** Rows done so far, for the progress shown while a run works. */
 export type OnProgress = (rowsDone: number) => void;
 
-/** The run, its decrypted file and what checking a row needs, read as the acting user. */
+/**
+ * The run, its file's rows and what checking a row needs, read as the acting user. The rows
+ * are parsed in a worker thread, outside any transaction (on the embedded database a
+ * transaction holds the only connection). `rows` is an `ImportFileError` when the file cannot
+ * be read within the limits: `checkFile` throws it, and the caller records it as the run's failure.
+ */
 export async function openRun(db: Db, acting: Acting, store: DocumentStore, runId: string) {
   const { run, establishments } = await asUser(db, acting.viewer.id, async (tx) => ({
     run: await getImportRun(tx, acting, runId),
     establishments: await loadEstablishmentLookup(tx),
   }));
-  const bytes = await store.get(run.storageKey);
-  return { run, bytes, ctx: { establishments, today: today() } };
+  let rows: SheetRow[] | ImportFileError;
+  try {
+    rows = await readSheet(await store.get(run.storageKey), run.format);
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    rows = error;
+  }
+  return { run, rows, ctx: { establishments, today: today() } };
 }
 
 /**
@@ -42,14 +53,14 @@ export async function checkImportRun(
   runId: string,
   onProgress: OnProgress = () => undefined,
 ): Promise<ImportRun> {
-  const { run, bytes, ctx } = await openRun(db, acting, store, runId);
+  const { run, rows, ctx } = await openRun(db, acting, store, runId);
   if (run.status === "importing" || run.status === "done")
     throw conflict("This import has already run.");
   const counts: RowCounts = { total: 0, invalid: 0, imported: 0, skipped: 0 };
   const errors: { line: number; message: string }[] = [];
   let failure: string | null = null;
   try {
-    const batches = inBatches(checkFile(bytes, run.format, run.mapping, ctx), BATCH_SIZE);
+    const batches = inBatches(checkFile(rows, run.mapping, ctx), BATCH_SIZE);
     for await (const batch of readAhead(batches)) {
       const keys = batch.flatMap((o) => (o.kind === "valid" ? [o.row.key] : []));
       const existing = await asUser(db, acting.viewer.id, (tx) => keysAlreadyImported(tx, keys));

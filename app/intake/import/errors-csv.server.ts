@@ -23,7 +23,7 @@ export async function importProblemsCsv(
   store: DocumentStore,
   runId: string,
 ): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
-  const { run, bytes, ctx } = await openRun(db, acting, store, runId);
+  const { run, rows: sheet, ctx } = await openRun(db, acting, store, runId);
   await asUser(db, acting.viewer.id, (tx) =>
     recordAuditEvent(tx, actorOf(acting), {
       action: "import.problems_exported",
@@ -33,7 +33,7 @@ export async function importProblemsCsv(
     }),
   );
   const encoder = new TextEncoder();
-  const rows = checkFile(bytes, run.format, run.mapping, ctx);
+  const rows = checkFile(sheet, run.mapping, ctx);
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode("\ufeffLine,Problem\r\n"));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { cellText } from "./cell-text.mjs";
 import { csvCell } from "./errors-csv.server";
 import { guessMapping, IMPORT_FIELDS, mappingProblems } from "./fields";
 import { mapRow, normaliseImportDate } from "./map-row";
-import { cellText, detectDelimiter } from "./read-rows.server";
+import { detectDelimiter } from "./read-rows.server";
 import { rowKey } from "./validate-row.server";
 
 describe("import parts", () => {

@@ -102,7 +102,7 @@ export async function runImport(
   onProgress: OnProgress = () => undefined,
   batchSize = BATCH_SIZE,
 ): Promise<ImportRun> {
-  const { run, bytes, ctx } = await openRun(db, acting, store, runId);
+  const { run, rows: sheet, ctx } = await openRun(db, acting, store, runId);
   if (run.status !== "importing") throw conflict("This import has not been started.");
   const as = <T>(fn: (tx: Queryable) => Promise<T>) => asUser(db, acting.viewer.id, fn);
   const batchContext: BatchContext = await as(async (tx) => ({
@@ -112,8 +112,7 @@ export async function runImport(
     actor: actorOf(acting),
   }));
   const counts: RowCounts = { total: 0, invalid: 0, imported: 0, skipped: 0 };
-  const rows = () =>
-    readAhead(inBatches(checkFile(bytes, run.format, run.mapping, ctx), batchSize));
+  const rows = () => readAhead(inBatches(checkFile(sheet, run.mapping, ctx), batchSize));
   try {
     if (run.mode === "all_or_nothing") {
       if (run.invalidRows > 0)

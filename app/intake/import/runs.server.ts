@@ -6,9 +6,9 @@ import type { Queryable } from "~/db/database.server";
 import { importRuns } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { conflict, forbidden, invalid, notFound } from "~/errors/app-error";
-import { detectImportFormat } from "./detect-format.server";
+import { detectImportFormat, type ImportFormat } from "./detect-format.server";
 import { type ColumnMapping, guessMapping, mappingProblems, toMapping } from "./fields";
-import { ImportFileError, readHeader, readRows } from "./read-rows.server";
+import { ImportFileError, readHeader, readSheet, type SheetRow } from "./read-rows.server";
 
 export type ImportRun = typeof importRuns.$inferSelect;
 export type ImportMode = NonNullable<ImportRun["mode"]>;
@@ -21,28 +21,53 @@ function mustImport(acting: Acting) {
     throw forbidden("Only intake staff can import applications.");
 }
 
+/** An uploaded spreadsheet that may be kept: what it is and its header row. */
+export interface ReadImportFile {
+  format: ImportFormat;
+  header: string[];
+}
+
 /**
- * Keeps an uploaded spreadsheet, encrypted, as a new import run, once its bytes show it is a
- * CSV file in UTF-8 or an Excel workbook with a header row. The header guesses the mapping.
+ * Whether an uploaded spreadsheet may be kept, from its bytes alone: a CSV file in UTF-8 or an
+ * Excel workbook (whose ZIP directory promises no bomb) with a header row, read in a worker
+ * thread. No database: call it before the transaction that keeps the file, since on the
+ * embedded database a transaction holds the only connection while the file is read.
+ */
+export async function readImportFile(file: {
+  filename: string;
+  bytes: Buffer;
+}): Promise<{ ok: true; read: ReadImportFile } | { ok: false; message: string }> {
+  const detected = await detectImportFormat(file.bytes, file.filename);
+  if (!detected.ok) return detected;
+  try {
+    const row = await readHeader(file.bytes, detected.format);
+    if (!row) return { ok: false, message: `“${file.filename}” has no rows.` };
+    return { ok: true, read: { format: detected.format, header: row.cells } };
+  } catch (error) {
+    if (error instanceof ImportFileError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/**
+ * Keeps an uploaded spreadsheet, encrypted, as a new import run, once `readImportFile` has
+ * accepted it (it is read here when `read` is not given). The header guesses the mapping.
  */
 export async function createImportRun(
   tx: Queryable,
   acting: Acting,
   store: DocumentStore,
   file: { filename: string; bytes: Buffer },
+  read?: ReadImportFile,
 ): Promise<ImportRun> {
   mustImport(acting);
-  const detected = await detectImportFormat(file.bytes, file.filename);
-  if (!detected.ok) throw invalid(detected.message, { field: "file" });
-  let header: string[];
-  try {
-    const row = await readHeader(file.bytes, detected.format);
-    if (!row) throw invalid(`“${file.filename}” has no rows.`, { field: "file" });
-    header = row.cells;
-  } catch (error) {
-    if (error instanceof ImportFileError) throw invalid(error.message, { field: "file" });
-    throw error;
+  let accepted = read;
+  if (!accepted) {
+    const checked = await readImportFile(file);
+    if (!checked.ok) throw invalid(checked.message, { field: "file" });
+    accepted = checked.read;
   }
+  const { format, header } = accepted;
   const stored = await store.put(file.bytes);
   try {
     const [run] = await tx
@@ -50,7 +75,7 @@ export async function createImportRun(
       .values({
         filename: file.filename.slice(0, 200),
         fileSha256: stored.sha256,
-        format: detected.format,
+        format,
         storageKey: stored.storageKey,
         mapping: guessMapping(header),
         status: "uploaded",
@@ -116,7 +141,16 @@ export async function readRunPreview(
   let headers: string[] | null = null;
   const example: string[] = [];
   let seen = 0;
-  for await (const row of readRows(await store.get(run.storageKey), run.format)) {
+  let rows: SheetRow[];
+  try {
+    rows = await readSheet(await store.get(run.storageKey), run.format, {
+      limit: EXAMPLE_ROWS + 1,
+    });
+  } catch (error) {
+    if (error instanceof ImportFileError) throw invalid(error.message);
+    throw error;
+  }
+  for (const row of rows) {
     if (!headers) {
       headers = row.cells;
       continue;

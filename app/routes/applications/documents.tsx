@@ -12,9 +12,11 @@ import {
   listApplicationDocuments,
 } from "~/intake/entry/get-application.server";
 import { readUploadForm } from "~/intake/entry/read-upload.server";
+import { readScan } from "~/intake/entry/scan-checks.server";
 import { storeDocument } from "~/intake/entry/store-document.server";
 import { DOCUMENT_KINDS } from "~/intake/entry/upload-rules";
 import { UploadDocumentSchema } from "~/intake/entry/upload-schema";
+import { activeContentWarning } from "~/shared/pdf/active-content";
 import { ChoiceField, ErrorSummary, useCsrfToken } from "~/ui/forms";
 import type { Route } from "./+types/documents";
 
@@ -34,34 +36,43 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { kind, file } = submission.value;
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const refusal = await withDocumentStore(documentStoreOf(context), (store) =>
-    asViewer(context, async (tx, acting) => {
-      try {
-        await storeDocument(tx, acting, store, {
-          applicationId: params.id,
-          kind,
-          filename: file.name,
-          bytes,
-        });
-        return null;
-      } catch (error) {
-        if (error instanceof AppError && error.code === "INVALID") return error.message;
-        throw error;
-      }
-    }),
-  );
+  // Read before the transaction: on the embedded database it holds the only connection.
+  const scanned = await readScan(bytes, { extractText: false });
+  const refusal = !scanned.ok
+    ? scanned.message
+    : await withDocumentStore(documentStoreOf(context), (store) =>
+        asViewer(context, async (tx, acting) => {
+          try {
+            await storeDocument(tx, acting, store, {
+              applicationId: params.id,
+              kind,
+              filename: file.name,
+              bytes,
+              scan: scanned.scan,
+            });
+            return null;
+          } catch (error) {
+            if (error instanceof AppError && error.code === "INVALID") return error.message;
+            throw error;
+          }
+        }),
+      );
   if (refusal)
     return data(
       { result: submission.reply({ fieldErrors: { file: [`${refusal}: nothing was saved.`] } }) },
       { status: 400 },
     );
-  throw redirect(`/applications/${params.id}/documents?uploaded=1`);
+  const carries = scanned.ok ? scanned.scan.activeContent.join(",") : "";
+  throw redirect(
+    `/applications/${params.id}/documents?uploaded=1${carries ? `&carries=${carries}` : ""}`,
+  );
 }
 
 export default function Documents({ loaderData, actionData }: Route.ComponentProps) {
   const { application, documents } = loaderData;
   const csrf = useCsrfToken();
   const [searchParams] = useSearchParams();
+  const warning = activeContentWarning((searchParams.get("carries") ?? "").split(","));
   const [form, fields] = useForm({
     id: "upload",
     lastResult: actionData?.result,
@@ -76,6 +87,11 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
       {searchParams.get("uploaded") && !actionData ? (
         <div className="notice" role="status">
           <p>Document added, stored encrypted.</p>
+        </div>
+      ) : null}
+      {warning && searchParams.get("uploaded") && !actionData ? (
+        <div className="notice notice-warning" role="alert">
+          <p>{warning}</p>
         </div>
       ) : null}
       <p className="caption">

@@ -10,6 +10,7 @@ import { AppError } from "~/errors/app-error";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
 import { FileField, refusedUpload } from "~/intake/entry/file-field";
 import { readUploadForm } from "~/intake/entry/read-upload.server";
+import { readScan } from "~/intake/entry/scan-checks.server";
 import { fileSize } from "~/referrals/case-details";
 import { ErrorSummary, TextareaField, TextField, useCsrfToken } from "~/ui/forms";
 import type { Route } from "./+types/documents";
@@ -26,34 +27,42 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const submission = parseWithZod(read.formData, { schema: CaseDocumentSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { file, ...provenance } = submission.value;
+  let warned: string | null = null;
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const refusal = await withDocumentStore(documentStoreOf(context), (store) =>
-    asViewer(context, async (tx, acting) => {
-      try {
-        await addCaseDocument(tx, acting, store, params.id, {
-          filename: file.name,
-          bytes,
-          ...provenance,
-        });
-        return null;
-      } catch (error) {
-        if (error instanceof AppError && error.code === "INVALID") return error.message;
-        throw error;
-      }
-    }),
-  );
+  // Read before the transaction: on the embedded database it holds the only connection.
+  const scanned = await readScan(bytes, { extractText: true });
+  const refusal = !scanned.ok
+    ? scanned.message
+    : await withDocumentStore(documentStoreOf(context), (store) =>
+        asViewer(context, async (tx, acting) => {
+          try {
+            const added = await addCaseDocument(tx, acting, store, params.id, {
+              filename: file.name,
+              bytes,
+              scan: scanned.scan,
+              ...provenance,
+            });
+            warned = added.warning ? added.documentId : null;
+            return null;
+          } catch (error) {
+            if (error instanceof AppError && error.code === "INVALID") return error.message;
+            throw error;
+          }
+        }),
+      );
   if (refusal)
     return data(
       { result: submission.reply({ fieldErrors: { file: [`${refusal}: nothing was saved.`] } }) },
       { status: 400 },
     );
-  throw redirect(`/cases/${params.id}/documents?uploaded=1`);
+  throw redirect(`/cases/${params.id}/documents?uploaded=1${warned ? `&warned=${warned}` : ""}`);
 }
 
 export default function CaseDocuments({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, documents } = loaderData;
   const csrf = useCsrfToken();
   const [searchParams] = useSearchParams();
+  const warned = documents.find((d) => d.id === searchParams.get("warned"));
   const [form, fields] = useForm({
     id: "case-document",
     lastResult: actionData?.result,
@@ -68,6 +77,13 @@ export default function CaseDocuments({ loaderData, actionData }: Route.Componen
       {searchParams.get("uploaded") && !actionData ? (
         <div className="notice" role="status">
           <p>Document added, stored encrypted. The text of a PDF can now be found by search.</p>
+        </div>
+      ) : null}
+      {warned?.warning && !actionData ? (
+        <div className="notice notice-warning" role="alert">
+          <p>
+            <strong>{warned.filename}:</strong> {warned.warning}
+          </p>
         </div>
       ) : null}
       <p className="caption">{c.reference}</p>
@@ -95,6 +111,11 @@ export default function CaseDocuments({ loaderData, actionData }: Route.Componen
                   <span className="hint">({fileSize(d.byteSize)})</span>
                   {d.description ? <p className="pre-line">{d.description}</p> : null}
                   <p className="hint document-hash">SHA-256 {d.sha256}</p>
+                  {d.warning ? (
+                    <p>
+                      <strong>Warning:</strong> {d.warning}
+                    </p>
+                  ) : null}
                 </td>
                 <td>{d.receivedFrom ?? "Not recorded"}</td>
                 <td>{d.receivedOn ?? `Added ${d.addedOn}`}</td>

@@ -7,7 +7,7 @@ import { servicesContext } from "~/context.server";
 import { AppError } from "~/errors/app-error";
 import { importStore } from "~/intake/import/background.server";
 import { readImportUpload } from "~/intake/import/read-upload.server";
-import { createImportRun } from "~/intake/import/runs.server";
+import { createImportRun, readImportFile } from "~/intake/import/runs.server";
 import { MAX_IMPORT_MB, refusedImport, UploadImportSchema } from "~/intake/import/upload-schema";
 import { ErrorSummary, useCsrfToken } from "~/ui/forms";
 import type { Route } from "./+types/new";
@@ -25,10 +25,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { file } = submission.value;
   const bytes = Buffer.from(await file.arrayBuffer());
+  // Read before the transaction: on the embedded database it holds the only connection.
+  const checked = await readImportFile({ filename: file.name, bytes });
+  if (!checked.ok)
+    return data(
+      { result: refusedImport(`${checked.message} Nothing was imported.`) },
+      { status: 400 },
+    );
   const store = importStore(context.get(servicesContext));
   const outcome = await asViewer(context, async (tx, acting) => {
     try {
-      const run = await createImportRun(tx, acting, store, { filename: file.name, bytes });
+      const upload = { filename: file.name, bytes };
+      const run = await createImportRun(tx, acting, store, upload, checked.read);
       return { runId: run.id, refusal: null };
     } catch (error) {
       if (error instanceof AppError && error.code === "INVALID")
