@@ -32,6 +32,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     : 0;
   return data({
     csrf: context.get(csrfContext),
+    // A new one-time key for the forms of each page drawn (see app/ui/form-action.server.ts).
+    formKey: crypto.randomUUID(),
     nonce: context.get(requestContext).nonce,
     viewer: viewer ? { name: viewer.name, email: viewer.email } : null,
     permissions,

@@ -15,12 +15,29 @@ export function useCsrfToken(): string {
   return root?.csrf ?? "";
 }
 
+/** The one-time key of the forms on this page, new after every change that succeeds. */
+export function useFormKey(): string {
+  const root = useRouteLoaderData("root") as { formKey?: string } | undefined;
+  return root?.formKey ?? "";
+}
+
+/** The hidden one-time key (`_submission`) that stops a resent form from running twice. */
+export function SubmissionKeyInput() {
+  return <input type="hidden" name="_submission" value={useFormKey()} />;
+}
+
 /**
- * The hidden CSRF field every state-changing form carries. An upload form
- * (multipart/form-data) puts the token in its action URL instead: `?_csrf=${useCsrfToken()}`.
+ * The hidden fields every state-changing form carries: the CSRF token and the submission's
+ * one-time key. An upload form (multipart/form-data) puts the CSRF token in its action URL
+ * instead, `?_csrf=${useCsrfToken()}`, and carries `SubmissionKeyInput` in its body.
  */
 export function CsrfInput() {
-  return <input type="hidden" name="_csrf" value={useCsrfToken()} />;
+  return (
+    <>
+      <input type="hidden" name="_csrf" value={useCsrfToken()} />
+      <SubmissionKeyInput />
+    </>
+  );
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: any form's fields

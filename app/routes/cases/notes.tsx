@@ -1,55 +1,44 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { Form, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { CheckboxField } from "~/casework/notes/checkbox-field";
 import { addNote, editNote, listNotes, signOffNote } from "~/casework/notes/notes.server";
 import { EditNoteSchema, NoteSchema, SignOffSchema } from "~/casework/notes/schemas";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { CsrfInput, ErrorSummary, TextareaField, useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/notes";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => listNotes(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  return asViewer(context, (tx, acting) => listNotes(tx, acting, id));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "sign-off") {
-    const submission = parseWithZod(formData, { schema: SignOffSchema });
-    if (submission.status !== "success")
-      return data({ intent: "sign-off" as const, result: submission.reply() }, { status: 400 });
-    await asViewer(context, (tx, acting) =>
-      signOffNote(tx, acting, params.id, submission.value.noteId),
-    );
-    throw redirect(`/cases/${params.id}/notes?signedOff=1`);
-  }
-  if (intent === "edit") {
-    const submission = parseWithZod(formData, { schema: EditNoteSchema });
-    if (submission.status !== "success")
-      return data(
-        {
-          intent: "edit" as const,
-          noteId: String(formData.get("noteId")),
-          result: submission.reply(),
-        },
-        { status: 400 },
-      );
-    await asViewer(context, (tx, acting) =>
-      editNote(tx, acting, params.id, submission.value.noteId, submission.value.body),
-    );
-    throw redirect(`/cases/${params.id}/notes?changed=1`);
-  }
-  const submission = parseWithZod(formData, { schema: NoteSchema });
-  if (submission.status !== "success")
-    return data({ intent: "add" as const, result: submission.reply() }, { status: 400 });
-  await asViewer(context, (tx, acting) => addNote(tx, acting, params.id, submission.value));
-  throw redirect(`/cases/${params.id}/notes?added=1`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    add: intent({
+      schema: NoteSchema,
+      run: (input, { tx, acting, ids }) => addNote(tx, acting, ids.id, input),
+      done: (_, ids) => `/cases/${ids.id}/notes?added=1`,
+    }),
+    edit: intent({
+      schema: EditNoteSchema,
+      run: ({ noteId, body }, { tx, acting, ids }) => editNote(tx, acting, ids.id, noteId, body),
+      done: (_, ids) => `/cases/${ids.id}/notes?changed=1`,
+    }),
+    "sign-off": intent({
+      schema: SignOffSchema,
+      run: ({ noteId }, { tx, acting, ids }) => signOffNote(tx, acting, ids.id, noteId),
+      done: (_, ids) => `/cases/${ids.id}/notes?signedOff=1`,
+    }),
+  }),
+});
 
 const NOTICES: Record<string, string> = {
   added: "Note added.",
@@ -93,34 +82,68 @@ function EditNoteForm({
   );
 }
 
-function SignOffButton({ noteId }: { noteId: string }) {
+function SignOffButton({ note }: { note: Note }) {
   return (
     <Form method="post" className="inline-form">
       <CsrfInput />
       <input type="hidden" name="intent" value="sign-off" />
-      <input type="hidden" name="noteId" value={noteId} />
+      <input type="hidden" name="noteId" value={note.id} />
       <button type="submit" className="button button-small">
-        Sign off <span className="visually-hidden">this note</span>
+        Sign off{" "}
+        <span className="visually-hidden">
+          the note by {note.authorName}, {when(note.writtenAt)}
+        </span>
       </button>
     </Form>
   );
 }
 
-export default function NotesPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { case: c, notes, awaitingSignOff, can } = loaderData;
-  const [searchParams] = useSearchParams();
-  const notice = Object.entries(NOTICES).find(([key]) => searchParams.get(key))?.[1];
+/** The form that adds a note; drawn anew (empty) after each change that succeeds. */
+function AddNoteForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const [form, fields] = useForm({
     id: "add-note",
-    lastResult: actionData?.intent === "add" ? actionData.result : undefined,
+    lastResult,
     constraint: getZodConstraint(NoteSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NoteSchema }),
   });
   return (
     <>
+      <ErrorSummary form={form} fields={{ body: fields.body, needsSignOff: fields.needsSignOff }} />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="add" />
+        <TextareaField field={fields.body} label="Note" rows={6} />
+        <CheckboxField
+          field={fields.needsSignOff}
+          label="Needs the lead's sign-off"
+          hint="For anything that will be sent outside the project. Once signed off, the note cannot be changed."
+        />
+        <button type="submit" className="button">
+          Add the note
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export default function NotesPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { case: c, notes, awaitingSignOff, can } = loaderData;
+  const [searchParams] = useSearchParams();
+  const formKey = useFormKey();
+  const notice = Object.entries(NOTICES).find(([key]) => searchParams.get(key))?.[1];
+  const edit = resultFor(actionData, "edit");
+  const signOffErrors = resultFor(actionData, "sign-off")?.error?.[""] ?? [];
+  return (
+    <>
       <title>{`Notes – ${c.reference} – Clearname`}</title>
       <CaseNav caseId={c.id} reference={c.reference} current="notes" />
+      {signOffErrors.length > 0 ? (
+        <div className="error-summary" role="alert">
+          <h2>There is a problem</h2>
+          <p>{signOffErrors.join(" ")}</p>
+        </div>
+      ) : null}
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
@@ -166,15 +189,11 @@ export default function NotesPage({ loaderData, actionData }: Route.ComponentPro
                 ) : n.needsSignOff ? (
                   <p className="casework-pending">Needs the lead's sign-off</p>
                 ) : null}
-                {!n.signedOff && can.signOff ? <SignOffButton noteId={n.id} /> : null}
+                {!n.signedOff && can.signOff ? <SignOffButton note={n} /> : null}
                 {n.canEdit ? (
                   <EditNoteForm
                     note={n}
-                    lastResult={
-                      actionData?.intent === "edit" && actionData.noteId === n.id
-                        ? actionData.result
-                        : undefined
-                    }
+                    lastResult={edit?.initialValue?.noteId === n.id ? edit : undefined}
                   />
                 ) : null}
               </li>
@@ -184,23 +203,7 @@ export default function NotesPage({ loaderData, actionData }: Route.ComponentPro
       </section>
       <section aria-labelledby="add-heading" className="narrow">
         <h2 id="add-heading">Add a note</h2>
-        <ErrorSummary
-          form={form}
-          fields={{ body: fields.body, needsSignOff: fields.needsSignOff }}
-        />
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="add" />
-          <TextareaField field={fields.body} label="Note" rows={6} />
-          <CheckboxField
-            field={fields.needsSignOff}
-            label="Needs the lead's sign-off"
-            hint="For anything that will be sent outside the project. Once signed off, the note cannot be changed."
-          />
-          <button type="submit" className="button">
-            Add the note
-          </button>
-        </Form>
+        <AddNoteForm key={formKey} lastResult={resultFor(actionData, "add")} />
       </section>
     </>
   );
