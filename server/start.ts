@@ -8,6 +8,7 @@ import { lockDataDir } from "~/db/data-dir-lock.server";
 import { type Database, openDatabase } from "~/db/database.server";
 import { migrateDatabase } from "~/db/migrate.server";
 import { activeDemoAccounts, seedDemoData } from "~/demo/seed-demo.server";
+import { claimDocumentFolder } from "~/documents/folder-identity.server";
 import { createDocumentStore } from "~/documents/storage.server";
 import { startHousekeeping } from "~/housekeeping/housekeeping.server";
 import { loadEstablishments } from "~/intake/establishments.server";
@@ -46,6 +47,7 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
     await migrateDatabase(database);
     if (config.production) await refuseDemoAccounts(database);
     await loadEstablishments(database.db);
+    await claimDocumentFolder(database.db, config.dataDir, logger);
   } catch (error) {
     await database.close().catch(() => undefined);
     release();
@@ -70,7 +72,8 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
   const housekeeping = startHousekeeping({
     db: database.db,
     dataDir: config.dataDir,
-    secret,
+    logger,
+    trashDays: config.documentTrashDays,
     mailer,
     publicUrl: config.publicUrl,
     log: (result) =>

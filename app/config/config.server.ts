@@ -31,6 +31,12 @@ const EnvSchema = z.object({
     .min(5, "SESSION_IDLE_MINUTES must be at least 5")
     .max(24 * 60, "SESSION_IDLE_MINUTES must be at most 1440 (a day)")
     .default(30),
+  DOCUMENT_TRASH_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1, "DOCUMENT_TRASH_DAYS must be at least 1")
+    .max(3650, "DOCUMENT_TRASH_DAYS must be at most 3650 (ten years)")
+    .default(30),
 });
 
 export interface Config {
@@ -48,6 +54,8 @@ export interface Config {
   trustProxy: boolean;
   /** A signed-in session with no request for this long ends, whatever its absolute expiry. */
   sessionIdleMinutes: number;
+  /** Days document files swept as orphans stay in DATA_DIR/documents/.trash before deletion. */
+  documentTrashDays: number;
   /** Whether PUBLIC_URL was given, rather than made up from PORT. */
   publicUrlGiven: boolean;
 }
@@ -79,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "1",
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    documentTrashDays: e.DOCUMENT_TRASH_DAYS,
     publicUrlGiven: e.PUBLIC_URL !== undefined,
   };
 }

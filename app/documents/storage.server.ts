@@ -10,14 +10,32 @@ import path from "node:path";
 export interface DocumentStore {
   put(bytes: Uint8Array): Promise<{ storageKey: string; sha256: string; byteSize: number }>;
   get(storageKey: string): Promise<Buffer>;
+  /**
+   * Deletes the file for good, with no trash: for undoing a put whose record never
+   * committed, and for erasure, which must not keep a copy. Files nothing refers to any more
+   * go through the orphan sweep instead, which keeps them recoverable for a while.
+   */
   remove(storageKey: string): Promise<void>;
+}
+
+export const STORAGE_KEY = /^[0-9a-f-]{36}$/;
+
+/** The store's folder: shards of files, and (starting with a dot) its marker and trash. */
+export function documentsDir(dataDir: string): string {
+  return path.join(dataDir, "documents");
+}
+
+/** Where a stored file lives: DATA_DIR/documents/<first two characters>/<storage key>. */
+export function storedFilePath(dataDir: string, storageKey: string): string {
+  if (!STORAGE_KEY.test(storageKey)) throw new Error("bad storage key");
+  return path.join(documentsDir(dataDir), storageKey.slice(0, 2), storageKey);
 }
 
 /** Every file in a store's folder, with when it was last written: for the orphan sweep. */
 export async function listStoredFiles(
   dataDir: string,
 ): Promise<{ storageKey: string; modifiedAt: Date }[]> {
-  const root = path.join(dataDir, "documents");
+  const root = documentsDir(dataDir);
   const found: { storageKey: string; modifiedAt: Date }[] = [];
   let shards: string[];
   try {
@@ -25,7 +43,8 @@ export async function listStoredFiles(
   } catch {
     return found;
   }
-  for (const shard of shards) {
+  // The marker and the trash start with a dot: never a shard, so never swept.
+  for (const shard of shards.filter((s) => /^[0-9a-f-]{2}$/.test(s))) {
     let names: string[];
     try {
       names = await fs.readdir(path.join(root, shard));
@@ -33,7 +52,7 @@ export async function listStoredFiles(
       continue;
     }
     for (const name of names) {
-      if (!/^[0-9a-f-]{36}$/.test(name)) continue;
+      if (!STORAGE_KEY.test(name)) continue;
       const stat = await fs.stat(path.join(root, shard, name)).catch(() => null);
       if (stat?.isFile()) found.push({ storageKey: name, modifiedAt: stat.mtime });
     }
@@ -46,12 +65,8 @@ function keyFor(secret: string): Buffer {
 }
 
 export function createDocumentStore(dataDir: string, secret: string): DocumentStore {
-  const root = path.join(dataDir, "documents");
   const key = keyFor(secret);
-  const fileOf = (storageKey: string) => {
-    if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error("bad storage key");
-    return path.join(root, storageKey.slice(0, 2), storageKey);
-  };
+  const fileOf = (storageKey: string) => storedFilePath(dataDir, storageKey);
   return {
     async put(bytes) {
       const storageKey = randomUUID();

@@ -1,19 +1,16 @@
-import { lt, sql } from "drizzle-orm";
+import { lt } from "drizzle-orm";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import { sendCaseReminders } from "~/casework/reminders/send-reminders.server";
-import { type Db, queryRows } from "~/db/database.server";
+import type { Db } from "~/db/database.server";
 import { applicationDrafts } from "~/db/schema";
-import { createDocumentStore, listStoredFiles } from "~/documents/storage.server";
 import type { Mailer } from "~/mail/mailer.server";
 import { lapseAndRemindOffers } from "~/referrals/expiry.server";
+import { type SweepLog, sweepOrphanFiles } from "./orphan-sweep.server";
 
 /**
  * Work the server does on its own, at start-up and then every hour: nothing here waits for
  * a user. Runs as the database owner (no one is signed in), and audits what it removes.
  */
-
-/** A file younger than this may belong to an upload whose transaction has not committed yet. */
-export const ORPHAN_GRACE_MS = 60 * 60 * 1000;
 
 const SYSTEM = { userId: null, ip: null, requestId: null };
 
@@ -40,44 +37,9 @@ export async function purgeExpiredDrafts(db: Db, now = new Date()): Promise<numb
   });
 }
 
-/**
- * Encrypted files that no document, project case document or import refers to — left by a
- * process that died between writing a file and committing its record — are removed once
- * they are older than ORPHAN_GRACE_MS.
- */
-export async function sweepOrphanFiles(
-  db: Db,
-  dataDir: string,
-  secret: string,
-  now = new Date(),
-): Promise<number> {
-  const files = await listStoredFiles(dataDir);
-  const old = files.filter((f) => now.getTime() - f.modifiedAt.getTime() > ORPHAN_GRACE_MS);
-  if (old.length === 0) return 0;
-  const referenced = new Set(
-    (
-      await queryRows<{ key: string }>(
-        db,
-        sql`select storage_key as key from documents
-            union select storage_key from import_runs
-            union select storage_key from case_documents`,
-      )
-    ).map((r) => r.key),
-  );
-  const orphans = old.filter((f) => !referenced.has(f.storageKey));
-  if (orphans.length === 0) return 0;
-  const store = createDocumentStore(dataDir, secret);
-  for (const f of orphans) await store.remove(f.storageKey);
-  await recordAuditEvent(db, SYSTEM, {
-    action: "document.orphans_removed",
-    entityType: "document",
-    details: { count: orphans.length, storageKeys: orphans.map((f) => f.storageKey) },
-  });
-  return orphans.length;
-}
-
 export interface HousekeepingResult {
   drafts: number;
+  /** Orphaned document files moved to the trash. */
   orphans: number;
   lapsed: number;
   reminded: number;
@@ -90,33 +52,59 @@ export interface Housekeeping {
   stop(): Promise<void>;
 }
 
-/** Runs the housekeeping now and every `everyMs`; failures are logged, never thrown. */
+/**
+ * Runs the housekeeping now and every `everyMs`; failures are logged, never thrown. Each job
+ * runs even if one before it failed, and a run still going when the next is due is not
+ * joined by another: every job is safe to repeat, but not worth running twice at once.
+ */
 export function startHousekeeping(
   options: {
     db: Db;
     dataDir: string;
-    secret: string;
     mailer: Mailer;
     publicUrl: string;
     log: (result: HousekeepingResult | { error: unknown }) => void;
+    /** The orphan sweep's warnings and the files it moves; pino's default if not given. */
+    logger?: SweepLog;
+    /** Days swept document files stay in the trash (DOCUMENT_TRASH_DAYS). */
+    trashDays?: number;
   },
   everyMs = 60 * 60 * 1000,
 ): Housekeeping {
-  const run = async () => {
+  const { db, mailer, publicUrl } = options;
+  const job = async <T>(work: () => Promise<T>, failed: T): Promise<T> => {
     try {
-      const drafts = await purgeExpiredDrafts(options.db);
-      const orphans = await sweepOrphanFiles(options.db, options.dataDir, options.secret);
-      const offers = await lapseAndRemindOffers(options.db, options.mailer, options.publicUrl);
-      const caseReminders = await sendCaseReminders(options.db, options.mailer, options.publicUrl);
-      options.log({ drafts, orphans, ...offers, caseReminders });
+      return await work();
     } catch (error) {
       options.log({ error });
+      return failed;
     }
   };
-  let current = run();
-  const timer = setInterval(() => {
-    current = run();
-  }, everyMs);
+  const run = async () => {
+    const drafts = await job(() => purgeExpiredDrafts(db), 0);
+    const orphans = await job(
+      () =>
+        sweepOrphanFiles(db, options.dataDir, {
+          log: options.logger,
+          trashDays: options.trashDays,
+        }),
+      0,
+    );
+    const offers = await job(() => lapseAndRemindOffers(db, mailer, publicUrl), {
+      lapsed: 0,
+      reminded: 0,
+    });
+    const caseReminders = await job(() => sendCaseReminders(db, mailer, publicUrl), 0);
+    options.log({ drafts, orphans, ...offers, caseReminders });
+  };
+  let current: Promise<void> | null = null;
+  const tick = () => {
+    current ??= run().finally(() => {
+      current = null;
+    });
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
   timer.unref();
   return {
     async stop() {

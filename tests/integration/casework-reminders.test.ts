@@ -196,7 +196,6 @@ describe("deadline reminders", () => {
     const housekeeping = startHousekeeping({
       db: ctx.db,
       dataDir: ctx.storeDir,
-      secret: ctx.secret,
       mailer,
       publicUrl: PUBLIC_URL,
       log: (result) => results.push(result),

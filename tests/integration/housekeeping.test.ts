@@ -5,12 +5,16 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "~/db/database.server";
 import { applicationDrafts, documents } from "~/db/schema";
-import { createDocumentStore } from "~/documents/storage.server";
+import { claimDocumentFolder } from "~/documents/folder-identity.server";
+import { createDocumentStore, storedFilePath } from "~/documents/storage.server";
+import { listTrash } from "~/documents/trash.server";
 import {
-  ORPHAN_GRACE_MS,
+  type HousekeepingResult,
   purgeExpiredDrafts,
-  sweepOrphanFiles,
+  startHousekeeping,
 } from "~/housekeeping/housekeeping.server";
+import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from "~/housekeeping/orphan-sweep.server";
+import { createMailer } from "~/mail/mailer.server";
 import { createTestDatabase } from "../support/test-database";
 
 let database: Database;
@@ -56,28 +60,75 @@ describe("purging expired online drafts", () => {
   });
 });
 
+const quiet = { info: () => undefined, warn: () => undefined };
+
+/** A document row for a stored file, as an upload's transaction makes. */
+const file = (stored: { storageKey: string; sha256: string; byteSize: number }) =>
+  database.db.insert(documents).values({
+    kind: "scan",
+    filename: "scan.pdf",
+    mediaType: "application/pdf",
+    ...stored,
+  });
+
 describe("sweeping orphaned files", () => {
-  it("removes old files nothing refers to, and keeps referenced and recent ones", async () => {
+  it("moves old files nothing refers to into the trash, and keeps referenced and recent ones", async () => {
+    expect(await claimDocumentFolder(database.db, dataDir)).toMatchObject({ status: "claimed" });
     const store = createDocumentStore(dataDir, SECRET);
     const referenced = await store.put(Buffer.from("filed scan"));
     const orphan = await store.put(Buffer.from("left by a crash"));
     const recent = await store.put(Buffer.from("an upload still committing"));
-    await database.db.insert(documents).values({
-      kind: "scan",
-      filename: "scan.pdf",
-      mediaType: "application/pdf",
-      byteSize: referenced.byteSize,
-      sha256: referenced.sha256,
-      storageKey: referenced.storageKey,
-    });
-    const old = new Date(Date.now() - ORPHAN_GRACE_MS - 60_000);
+    await file(referenced);
+    const old = new Date(Date.now() - ORPHAN_MIN_AGE_MS - 60_000);
     for (const key of [referenced.storageKey, orphan.storageKey]) {
-      await fs.utimes(path.join(dataDir, "documents", key.slice(0, 2), key), old, old);
+      await fs.utimes(storedFilePath(dataDir, key), old, old);
     }
-    expect(await sweepOrphanFiles(database.db, dataDir, SECRET)).toBe(1);
+    expect(await sweepOrphanFiles(database.db, dataDir, { log: quiet })).toBe(1);
     await expect(store.get(orphan.storageKey)).rejects.toThrow();
+    expect(await listTrash(dataDir)).toEqual([
+      { day: new Date().toISOString().slice(0, 10), keys: [orphan.storageKey] },
+    ]);
     expect((await store.get(referenced.storageKey)).toString()).toBe("filed scan");
     expect((await store.get(recent.storageKey)).toString()).toBe("an upload still committing");
     await database.db.delete(documents).where(eq(documents.storageKey, referenced.storageKey));
+  });
+});
+
+describe("the hourly run", () => {
+  it("runs every job even when one fails, and reports the failure", async () => {
+    // A sweep that cannot finish: the trash cannot be made where a file is in its way.
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), "clearname-housekeeping-"));
+    expect(await claimDocumentFolder(database.db, folder)).toMatchObject({ status: "claimed" });
+    const store = createDocumentStore(folder, SECRET);
+    const filed = await store.put(Buffer.from("filed"));
+    await file(filed);
+    const orphan = await store.put(Buffer.from("orphan"));
+    const old = new Date(Date.now() - ORPHAN_MIN_AGE_MS - 60_000);
+    await fs.utimes(storedFilePath(folder, orphan.storageKey), old, old);
+    await fs.writeFile(path.join(folder, "documents", ".trash"), "in the way");
+    const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
+    await database.db.insert(applicationDrafts).values({
+      reference: `GONE-${tag}`,
+      secretHash: "x",
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    const results: (HousekeepingResult | { error: unknown })[] = [];
+    const housekeeping = startHousekeeping({
+      db: database.db,
+      dataDir: folder,
+      mailer: createMailer({ smtpUrl: undefined, from: "x@example.org", db: database.db }),
+      publicUrl: "http://localhost:3000",
+      log: (result) => results.push(result),
+      logger: quiet,
+    });
+    await housekeeping.stop();
+    expect(results).toEqual([
+      { error: expect.objectContaining({ code: expect.stringMatching(/EEXIST|ENOTDIR/) }) },
+      expect.objectContaining({ drafts: 1, orphans: 0 }),
+    ]);
+    // Nothing was lost: the orphan is still where it was, for the next run.
+    expect((await store.get(orphan.storageKey)).toString()).toBe("orphan");
+    await database.db.delete(documents).where(eq(documents.storageKey, filed.storageKey));
+    await fs.rm(folder, { recursive: true, force: true });
   });
 });

@@ -17,8 +17,9 @@ import {
   notifications,
   referralOffers,
 } from "~/db/schema";
+import { claimDocumentFolder } from "~/documents/folder-identity.server";
 import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
-import { ORPHAN_GRACE_MS, sweepOrphanFiles } from "~/housekeeping/housekeeping.server";
+import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from "~/housekeeping/orphan-sweep.server";
 import { today } from "~/intake/dates";
 import { closeProject } from "~/referrals/closure.server";
 import { fileProjectClosedLetter } from "~/referrals/closure-letter.server";
@@ -55,6 +56,7 @@ let caseId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "clearname-referral-"));
+  await claimDocumentFolder(database.db, storeDir);
   store = createDocumentStore(storeDir, SECRET);
   people = await createReferralPeople(database.db);
   eligible = await createEligibleCase(database.db, people, store);
@@ -272,9 +274,9 @@ describe("accepting an offer after another project declined it", () => {
       .from(caseDocuments)
       .where(eq(caseDocuments.caseId, caseId));
     const key = copy?.storageKey ?? "";
-    const old = new Date(Date.now() - ORPHAN_GRACE_MS - 60_000);
+    const old = new Date(Date.now() - ORPHAN_MIN_AGE_MS - 60_000);
     fs.utimesSync(path.join(storeDir, "documents", key.slice(0, 2), key), old, old);
-    await sweepOrphanFiles(database.db, storeDir, SECRET);
+    await sweepOrphanFiles(database.db, storeDir);
     expect(await store.get(key)).toEqual(eligible.packBytes);
   });
 });

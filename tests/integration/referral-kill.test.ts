@@ -22,8 +22,9 @@ import {
   referralOffers,
   sessions,
 } from "~/db/schema";
+import { claimDocumentFolder } from "~/documents/folder-identity.server";
 import { createDocumentStore, listStoredFiles } from "~/documents/storage.server";
-import { ORPHAN_GRACE_MS, sweepOrphanFiles } from "~/housekeeping/housekeeping.server";
+import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from "~/housekeeping/orphan-sweep.server";
 import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
 import { adminUrl } from "../support/postgres-urls";
 import {
@@ -180,6 +181,7 @@ beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), "clearname-kill-"));
   storeDir = path.join(root, "data");
   shared = await sharedDatabase(root);
+  await claimDocumentFolder(db(), storeDir);
   people = await createReferralPeople(db());
   eligible = await createEligibleCase(db(), people, store());
   const { coordinator } = people;
@@ -270,10 +272,10 @@ describe(`accepting an offer when the process is killed mid-way (${KIND})`, () =
     const keys = await storedKeys();
     orphans = keys.filter((k) => !filesBefore.has(k));
     expect(orphans).toHaveLength(2);
-    const old = new Date(Date.now() - ORPHAN_GRACE_MS - 60_000);
+    const old = new Date(Date.now() - ORPHAN_MIN_AGE_MS - 60_000);
     for (const key of keys)
       fs.utimesSync(path.join(storeDir, "documents", key.slice(0, 2), key), old, old);
-    expect(await sweepOrphanFiles(db(), storeDir, SECRET)).toBe(2);
+    expect(await sweepOrphanFiles(db(), storeDir)).toBe(2);
     const left = new Set(await storedKeys());
     for (const key of orphans) expect(left.has(key)).toBe(false);
     expect(left).toEqual(filesBefore);
@@ -326,7 +328,7 @@ describe(`accepting an offer when the process is killed mid-way (${KIND})`, () =
     ).toHaveLength(1);
     expect((await verifyAuditChain(db())).ok).toBe(true);
     // Everything it wrote is referenced: a sweep removes nothing of it.
-    const now = new Date(Date.now() + 2 * ORPHAN_GRACE_MS);
-    expect(await sweepOrphanFiles(db(), storeDir, SECRET, now)).toBe(0);
+    const now = new Date(Date.now() + 2 * ORPHAN_MIN_AGE_MS);
+    expect(await sweepOrphanFiles(db(), storeDir, { now })).toBe(0);
   }, 120_000);
 });

@@ -2,6 +2,7 @@ export * from "./audit";
 export * from "./casework";
 export * from "./eligibility";
 export * from "./identity";
+export * from "./installation";
 export * from "./intake";
 export * from "./mail";
 export * from "./organisations";
