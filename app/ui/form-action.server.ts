@@ -177,6 +177,8 @@ function toForm(
 }
 
 function finish<T>(intent: string, done: Done<T, string> | undefined, value: T, ids: Params) {
+  // A call that answers with a file (a PDF to print, a CSV) answers the request itself.
+  if (value instanceof Response) return value;
   if (done === undefined) return data<FormDone<T>>({ intent, done: true, value });
   return redirect(typeof done === "string" ? done : done(value, ids as Record<string, string>));
 }
