@@ -9,7 +9,7 @@ import { documentsDir, listStoredFiles } from "./storage.server";
 /**
  * The document folder names the database it belongs to, in a marker file holding that
  * database's installation id (the `installation` table). Files are only ever swept by the
- * database the marker names. Why: docs/decisions/012-orphan-sweep-safety.md.
+ * database the marker names. Why: docs/decisions/014-orphan-sweep-safety.md.
  */
 export const MARKER_FILE = ".clearname-installation";
 

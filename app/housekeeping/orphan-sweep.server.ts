@@ -21,7 +21,7 @@ import {
  * The orphan sweep: files left in the document folder by a process that died between writing
  * a file and committing its record go to the trash, and the trash is emptied after a grace
  * period. It removes nothing it cannot prove is an orphan of this database; its rules are in
- * docs/decisions/012-orphan-sweep-safety.md.
+ * docs/decisions/014-orphan-sweep-safety.md.
  */
 
 /** A file younger than this may belong to an upload whose transaction has not committed yet. */

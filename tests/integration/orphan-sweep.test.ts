@@ -1,8 +1,12 @@
-import { randomUUID } from "node:crypto";
+import { spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "~/db/database.server";
 import { documents } from "~/db/schema";
@@ -24,6 +28,7 @@ import {
   type SweepLog,
   sweepOrphanFiles,
 } from "~/housekeeping/orphan-sweep.server";
+import { adminUrl } from "../support/postgres-urls";
 import { createTestDatabase } from "../support/test-database";
 
 /**
@@ -320,4 +325,100 @@ describe("removing a file from the store", () => {
     expect(await stored(dataDir)).toEqual(new Set());
     expect(await listTrash(dataDir)).toEqual([]);
   });
+});
+
+const KIND = process.env.TEST_DB_KIND === "postgresql" ? "postgresql" : "pglite";
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * An empty database, as a wrong DATABASE_URL or a restore done in the wrong order gives: a
+ * new PostgreSQL database with nothing in it, or (embedded) no pglite folder in DATA_DIR.
+ */
+async function emptyServerDatabase(): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+  if (KIND === "pglite") return { env: {}, drop: async () => undefined };
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `clearname_empty_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: u.toString() },
+    async drop() {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+describe(`the server started on one database's folder and an empty database (${KIND})`, () => {
+  it("starts, sweeps, and moves or deletes none of the folder's files", async () => {
+    const { dataDir, store, keys } = await folderOfA(7);
+    // A real orphan of A too: the sweep would take it if it took the folder for its own.
+    const orphan = await put(a, store, dataDir, "an orphan of A", { filed: false });
+    const marker = fs.readFileSync(markerPath(dataDir), "utf8");
+    const empty = await emptyServerDatabase();
+    // As `npm start` runs it (demo data and all on the embedded database), but with Vite's
+    // middleware rather than a build, so that the test needs no `npm run build` first: the
+    // start-up and the housekeeping are the same. It stops as soon as the start-up sweep has
+    // spoken, without waiting for Vite: creating and migrating the empty database is slow
+    // enough.
+    const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--dev"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: "",
+        ...empty.env,
+        DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "info",
+        NODE_ENV: "development",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    server.stderr.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
+    const logged = (message: string) =>
+      out
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as { msg: string; reason?: string })
+        .find((l) => l.msg.includes(message));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          if (logged("orphan sweep refused")) resolve();
+        });
+        void exited.then((code) =>
+          reject(new Error(`the server stopped (${code}) before its sweep:\n${out}\n${err}`)),
+        );
+      });
+    } finally {
+      server.kill("SIGTERM");
+      await exited;
+      await empty.drop();
+    }
+    expect(logged("orphan sweep refused")?.reason).toContain("belongs to database");
+    expect(logged("the document folder is not this database's")).toBeDefined();
+    const left = await stored(dataDir);
+    for (const key of [...keys, orphan]) expect(left.has(key)).toBe(true);
+    expect(await listTrash(dataDir)).toEqual([]);
+    expect(fs.readFileSync(markerPath(dataDir), "utf8")).toBe(marker);
+  }, 120_000);
 });
