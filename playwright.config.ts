@@ -29,17 +29,64 @@ process.env.CLEARNAME_E2E_DATA_DIR ??= path.join(
   `clearname-e2e-${randomBytes(6).toString("hex")}`,
 );
 
+// What the run's worker processes share (saved sign-ins, two-factor steps used): see
+// tests/e2e/support/run-folder.ts. Chosen once, beside DATA_DIR, for the same reason.
+process.env.CLEARNAME_E2E_RUN_DIR ??= `${process.env.CLEARNAME_E2E_DATA_DIR}.run`;
+
+/**
+ * The journeys run two at a time against the one server, on the demo data. Journeys that
+ * read what another changes in the demo data run in order, in one lane each (a project
+ * limited to one worker); the rest are independent and fill in wherever a worker is free.
+ * A new journey that changes demo rows another journey reads belongs in that journey's lane,
+ * after it (docs/decisions/015-end-to-end-tests-in-parallel.md).
+ */
+const LANES = {
+  // Lena Lead's account (04 changes her password, 01 signs her in) and the demo's eligible
+  // case: referral offers it and closes Fenwick, which work-on-a-case then relies on.
+  "lena-and-the-referred-case": [
+    "01-sign-in-each-role.spec.ts",
+    "04-forgotten-password.spec.ts",
+    "referral.spec.ts",
+    "work-on-a-case.spec.ts",
+  ],
+  // The intake queue: applications added, acknowledged, imported, moved and assessed.
+  "intake-queue": [
+    "apply.spec.ts",
+    "eligibility.spec.ts",
+    "import.spec.ts",
+    "letters.spec.ts",
+    "postal-entry.spec.ts",
+    "queue.spec.ts",
+  ],
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
-  testMatch: "*.spec.ts",
   outputDir: "test-results/e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two cores: the server, the browser and axe keep both busy with two journeys at a time.
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  globalTeardown: "tests/e2e/support/global-teardown.ts",
+  projects: [
+    { name: "sign-in", testMatch: "sign-in.setup.ts" },
+    ...Object.entries(LANES).map(([name, files]) => ({
+      name,
+      testMatch: files,
+      dependencies: ["sign-in"],
+      workers: 1,
+    })),
+    {
+      name: "independent",
+      testMatch: "*.spec.ts",
+      testIgnore: Object.values(LANES).flat(),
+      dependencies: ["sign-in"],
+    },
+  ],
   use: {
     baseURL: E2E_BASE_URL,
     browserName: "chromium",
@@ -77,6 +124,8 @@ export default defineConfig({
       DATA_DIR: process.env.CLEARNAME_E2E_DATA_DIR,
       PUBLIC_URL: E2E_BASE_URL,
       LOG_LEVEL: "warn",
+      // The shared sign-ins are made at the start and used until the end of the run.
+      SESSION_IDLE_MINUTES: "1440",
       DATABASE_URL: "",
       SMTP_URL: "",
       DEMO: "1",

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 const integration = (name: "pglite" | "postgresql") => ({
@@ -15,6 +16,10 @@ const integration = (name: "pglite" | "postgresql") => ({
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
+    // One test file per core. Vitest's default keeps a core for itself (cores - 1: one file at
+    // a time on CI's two), but it is mostly idle while the files run: PGlite works in the
+    // test's own process, PostgreSQL in the server's. Each file has its own database.
+    maxWorkers: os.availableParallelism(),
     projects: [
       {
         extends: true,

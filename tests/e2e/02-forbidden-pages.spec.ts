@@ -2,9 +2,9 @@ import { signIn } from "./support/auth";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
 test.describe("a page someone may not open", () => {
-  for (const email of ["caseworker@clearname.test", "assessor@clearname.test"]) {
-    test(`${email} opening /admin/users gets the 403 page`, async ({ page }) => {
-      await signIn(page, email);
+  for (const email of ["caseworker@clearname.test", "assessor@clearname.test"] as const) {
+    test(`${email} opening /admin/users gets the 403 page`, async ({ asUser }) => {
+      const page = await asUser(email);
       await expectAccessible(page, "home page");
 
       const response = await page.goto("/admin/users");

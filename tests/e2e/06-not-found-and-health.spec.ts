@@ -1,4 +1,3 @@
-import { signIn } from "./support/auth";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
 test.describe("an address that does not exist", () => {
@@ -19,8 +18,8 @@ test.describe("an address that does not exist", () => {
     await expectAccessible(page, "home page, signed out");
   });
 
-  test("signed in, the 404 page keeps the header and navigation", async ({ page }) => {
-    await signIn(page, "trainer@clearname.test");
+  test("signed in, the 404 page keeps the header and navigation", async ({ asUser }) => {
+    const page = await asUser("trainer@clearname.test");
     await expectAccessible(page, "home page");
     const response = await page.goto("/organisations/not-a-real-project/elsewhere");
     expect(response?.status()).toBe(404);

@@ -1,5 +1,4 @@
 import type { Page } from "@playwright/test";
-import { signIn } from "./support/auth";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
 test.use({ javaScriptEnabled: false });
@@ -14,6 +13,7 @@ async function saveAndContinue(page: Page) {
 test("with JavaScript off, a family member applies online, saves, comes back on another computer and sends it", async ({
   page,
   openContext,
+  asUser,
 }) => {
   // Ten pages and more, each checked with axe on a copy (see fixtures.ts): a long journey.
   test.setTimeout(180_000);
@@ -167,8 +167,7 @@ test("with JavaScript off, a family member applies online, saves, comes back on 
   expect(dataRequests).toEqual([]);
 
   // The confirmation e-mail waits in the outbox, with the reference and nothing else about the case.
-  const admin = await (await openContext({ javaScriptEnabled: true })).newPage();
-  await signIn(admin, "admin@clearname.test");
+  const admin = await asUser("admin@clearname.test", { javaScriptEnabled: true });
   await expectAccessible(admin, "administrator's home page");
   await admin.goto("/admin/outbox");
   const email = admin

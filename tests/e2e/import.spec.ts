@@ -1,6 +1,7 @@
 import fs from "node:fs";
-import { signIn } from "./support/auth";
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { expect, expectAccessible, openHomeSignedIn, test } from "./support/fixtures";
+
+test.use({ signedInAs: "intake@clearname.test" });
 
 const HEADERS = ["Case ref", "Name", "DOB", "Prison", "Date received", "Offences", "Notes"];
 
@@ -54,7 +55,7 @@ test("an intake officer imports a legacy register: maps its columns, reads the r
   page,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, "intake@clearname.test");
+  await openHomeSignedIn(page, "intake@clearname.test");
   await expectAccessible(page, "home page");
 
   await page

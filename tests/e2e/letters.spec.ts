@@ -2,7 +2,6 @@ import fs from "node:fs";
 import { DEMO_APPLICATIONS } from "../../app/demo/demo-applications";
 import { readEstablishmentSeeds } from "../../app/intake/establishments.server";
 import { NEEDS_PDFTOTEXT, PDFTOTEXT, pdfText } from "../support/read-documents";
-import { signIn } from "./support/auth";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
 /** Demo applicants held in a prison whose postal address is on file, with that address. */
@@ -16,8 +15,8 @@ function addressedDemoApplicants() {
   );
 }
 
-test("an intake officer acknowledges a batch and prints the letters", async ({ page }) => {
-  await signIn(page, "intake@clearname.test");
+test("an intake officer acknowledges a batch and prints the letters", async ({ asUser }) => {
+  const page = await asUser("intake@clearname.test");
   await expectAccessible(page, "home page");
 
   await page.goto("/applications/acknowledge");
@@ -106,10 +105,10 @@ test("an intake officer acknowledges a batch and prints the letters", async ({ p
   if (PDFTOTEXT) expect(pdfText(blank)).toContain(first?.reference);
 });
 
-test("an administrator adds an establishment and closes it", async ({ page }) => {
+test("an administrator adds an establishment and closes it", async ({ asUser }) => {
   const name = `HMP Tollbridge ${Date.now().toString(36)}`;
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  await signIn(page, "admin@clearname.test");
+  const page = await asUser("admin@clearname.test");
   await expectAccessible(page, "home page");
 
   await page

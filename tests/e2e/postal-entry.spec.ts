@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { tinyPdf, tinyPng } from "../support/scans";
-import { signIn } from "./support/auth";
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { expect, expectAccessible, openHomeSignedIn, test } from "./support/fixtures";
+
+test.use({ signedInAs: "intake@clearname.test" });
 
 const MATCHES = "People already on file who may be this applicant";
 const today = () => new Date().toISOString().slice(0, 10);
@@ -43,7 +44,7 @@ test("an intake officer enters a postal re-application with a scan, section by s
   const stamp = Date.now().toString(36).slice(-4).toUpperCase();
   const number = `Q${String(Date.now()).slice(-4)}ZX`;
   const name = `Evander Quillfeather ${stamp}`;
-  await signIn(page, "intake@clearname.test");
+  await openHomeSignedIn(page, "intake@clearname.test");
   await expectAccessible(page, "home page");
 
   // The earlier application: recorded, then withdrawn.
@@ -180,7 +181,7 @@ test("an intake officer keeps an applicant's file: details, a move, a representa
   page,
 }) => {
   const name = `Wilhelmina Oakhurst ${Date.now().toString(36).slice(-4).toUpperCase()}`;
-  await signIn(page, "intake@clearname.test");
+  await openHomeSignedIn(page, "intake@clearname.test");
   await expectAccessible(page, "home page");
   await enterFirstPage(page, { name, born: "1988-09-12", number: "" });
   await declineMatchesIfAny(page);

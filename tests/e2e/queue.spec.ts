@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { expect, expectAccessible, openHomeSignedIn, test } from "./support/fixtures";
+
+test.use({ signedInAs: "intake@clearname.test" });
 
 /**
  * Enters a postal application on the entry page, as a new applicant even when likely
@@ -45,7 +46,7 @@ test("an intake officer filters and searches the queue, assigns and moves two ap
   // Three applications entered and about fifteen pages checked with axe: a long journey.
   test.setTimeout(150_000);
   const surname = `Marchbank${Date.now().toString(36).replace(/\d/g, "")}`;
-  await signIn(page, "intake@clearname.test");
+  await openHomeSignedIn(page, "intake@clearname.test");
   await expectAccessible(page, "home page");
 
   const first = await enterApplication(page, {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { tinyPdf } from "../support/scans";
-import { signIn, signOut } from "./support/auth";
+import { journeyPeople } from "./support/auth";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
 /**
@@ -11,12 +11,6 @@ import { expect, expectAccessible, test } from "./support/fixtures";
  * the handover note. The demo data's eligible case (Cressida Wolstenholme) is the case.
  */
 const APPLICANT = "Cressida Wolstenholme";
-
-async function switchTo(page: Page, email: string, label: string) {
-  await signOut(page);
-  await signIn(page, email);
-  await expectAccessible(page, `home page, ${label}`);
-}
 
 async function offerTo(page: Page, caseUrl: string, project: string, withPack: boolean) {
   await page.goto(caseUrl);
@@ -33,13 +27,19 @@ async function offerTo(page: Page, caseUrl: string, project: string, withPack: b
 }
 
 test("a case is offered, declined, offered again and accepted, then comes back when its project closes", async ({
-  page,
+  asUser,
+  openContext,
 }) => {
   test.setTimeout(240_000);
+  const people = journeyPeople({ asUser, openContext });
+  const switchTo = async (email: string, label: string) => {
+    const next = await people.switchTo(email);
+    await expectAccessible(next, `home page, ${label}`);
+    return next;
+  };
 
   // The intake officer files a scan on the application, for the case pack.
-  await signIn(page, "intake@clearname.test");
-  await expectAccessible(page, "home page, intake");
+  let page = await switchTo("intake@clearname.test", "intake");
   await page.goto(`/applications?q=${encodeURIComponent("Wolstenholme")}`);
   await expectAccessible(page, "queue search");
   await page
@@ -61,7 +61,7 @@ test("a case is offered, declined, offered again and accepted, then comes back w
   await expectAccessible(page, "documents page with the scan");
 
   // The coordinator sees the suggestions and offers the case to a suggested project.
-  await switchTo(page, "referrals@clearname.test", "coordinator");
+  page = await switchTo("referrals@clearname.test", "coordinator");
   await page.goto("/referrals");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "referral queue");
@@ -79,7 +79,7 @@ test("a case is offered, declined, offered again and accepted, then comes back w
   await offerTo(page, caseUrl, "Ashdown University Innocence Project", true);
 
   // Ashdown's lead reads the offer and declines it.
-  await switchTo(page, "lead@clearname.test", "Ashdown's lead");
+  page = await switchTo("lead@clearname.test", "Ashdown's lead");
   await page.goto("/offers");
   await expectAccessible(page, "offers inbox");
   await page
@@ -97,13 +97,13 @@ test("a case is offered, declined, offered again and accepted, then comes back w
   await expectAccessible(page, "after declining");
 
   // The coordinator sees the reason and offers the case to Fenwick.
-  await switchTo(page, "referrals@clearname.test", "coordinator again");
+  page = await switchTo("referrals@clearname.test", "coordinator again");
   await page.goto(caseUrl);
   await expect(page.getByText("no capacity until October")).toBeVisible();
   await offerTo(page, caseUrl, "Fenwick Law School Innocence Clinic", true);
 
   // Fenwick's lead accepts and sees the case, its lines of investigation and its case pack.
-  await switchTo(page, "lead.fenwick@clearname.test", "Fenwick's lead");
+  page = await switchTo("lead.fenwick@clearname.test", "Fenwick's lead");
   await page.goto("/offers");
   await expectAccessible(page, "Fenwick's offers");
   await page
@@ -131,7 +131,7 @@ test("a case is offered, declined, offered again and accepted, then comes back w
   expect(projectCaseUrl).toMatch(/^\/cases\//);
 
   // The administrator closes Fenwick; the case comes back with the note.
-  await switchTo(page, "admin@clearname.test", "administrator");
+  page = await switchTo("admin@clearname.test", "administrator");
   await page.goto("/organisations");
   await expectAccessible(page, "organisations");
   await page.getByRole("link", { name: "Fenwick Law School Innocence Clinic" }).click();

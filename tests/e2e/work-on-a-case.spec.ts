@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { tinyPdf } from "../support/scans";
-import { signIn, signOut } from "./support/auth";
+import { journeyPeople } from "./support/auth";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
 /**
@@ -39,12 +39,14 @@ const PAGES: [string, string][] = [
 ];
 
 test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on another case sees none of it", async ({
-  page,
+  asUser,
+  openContext,
 }) => {
   test.setTimeout(480_000);
+  const people = journeyPeople({ asUser, openContext });
 
   // The coordinator offers the case to Ashdown.
-  await signIn(page, "referrals@clearname.test");
+  let page = await people.switchTo("referrals@clearname.test");
   await expectAccessible(page, "home page, coordinator");
   await page.goto("/referrals");
   await expectAccessible(page, "referral queue");
@@ -63,8 +65,7 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
   await expectAccessible(page, "offered to Ashdown");
 
   // Ashdown's lead accepts and puts the caseworker on the team.
-  await signOut(page);
-  await signIn(page, "lead@clearname.test");
+  page = await people.switchTo("lead@clearname.test");
   await expectAccessible(page, "home page, lead");
   await page.goto("/offers");
   await expectAccessible(page, "offers");
@@ -97,8 +98,7 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
     }
   });
 
-  await signOut(page);
-  await signIn(page, "caseworker2@clearname.test");
+  page = await people.switchTo("caseworker2@clearname.test");
   await expectAccessible(page, "home page, caseworker");
 
   await test.step("a caseworker uploads a forensic report and finds it by a phrase in it", async () => {
@@ -239,8 +239,7 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
     await expectAccessible(page, "time corrected");
   });
 
-  await signOut(page);
-  await signIn(page, "lead@clearname.test");
+  page = await people.switchTo("lead@clearname.test");
   await expectAccessible(page, "home page, lead");
   // The home page lists the notes waiting for the lead's sign-off, across the project's cases.
   await expect(page.getByRole("region", { name: /Notes awaiting your sign-off/ })).toContainText(
@@ -325,8 +324,7 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
     expect(text).toContain("Supports innocence");
   });
 
-  await signOut(page);
-  await signIn(page, "referrals@clearname.test");
+  page = await people.switchTo("referrals@clearname.test");
   await expectAccessible(page, "home page, coordinator again");
 
   await test.step("the network sees the case's stage and the report, not the file", async () => {
@@ -350,8 +348,7 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
     await expectAccessible(page, "home page, coordinator, after the refusal");
   });
 
-  await signOut(page);
-  await signIn(page, "caseworker@clearname.test");
+  page = await people.switchTo("caseworker@clearname.test");
   await expectAccessible(page, "home page, the caseworker of another case");
 
   await test.step("a caseworker on another case finds none of it", async () => {

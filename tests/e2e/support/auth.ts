@@ -1,7 +1,11 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from "../../../app/demo/seed-demo.server";
-import { expect, expectAccessible } from "./fixtures";
+import { expect, expectAccessible, type Fixtures } from "./fixtures";
+import { runFolder, SHARED_SIGN_INS, type SharedSignIn, withRunLock } from "./run-folder";
 
 export { DEMO_PASSWORD, DEMO_USERS };
 export type DemoUser = (typeof DEMO_USERS)[number];
@@ -19,30 +23,39 @@ const totp = new TOTP({
   secret: Secret.fromBase32(DEMO_TOTP_SECRET),
 });
 
-/** The last 30-second step whose code was sent, by server and user: each is accepted once. */
-const lastStepSent = new Map<string, number>();
-
 /**
- * A code of the demo administrator's and data-protection officer's authenticator that the
- * server will accept: it takes the codes of the previous, current and next 30-second steps,
- * but each step only once and only after the last one used. A test that signs the same
- * person in more than three times within a step waits for the next one.
+ * Finds a code of the demo administrator's and data-protection officer's authenticator that
+ * the server will accept, and hands it to `send`: the server takes the codes of the
+ * previous, current and next 30-second steps, but each step only once and only after the
+ * last one used. A person signed in more than three times within a step waits for the next.
+ * The step used is kept in the run's folder, and the code is sent holding a lock on it, so
+ * that two workers signing the same person in take steps one after the other.
  */
-export async function totpCode(server: string, email: string): Promise<string> {
-  const key = `${server} ${email}`;
-  for (;;) {
-    const now = Date.now();
-    const step = Math.floor(now / 30_000);
-    const secondsLeft = 30 - (now % 30_000) / 1000;
-    // The previous step's code stops working when this step ends: use it only early on.
-    const earliest = secondsLeft > 10 ? step - 1 : step;
-    const next = Math.max((lastStepSent.get(key) ?? Number.NEGATIVE_INFINITY) + 1, earliest);
-    if (next <= step + 1) {
-      lastStepSent.set(key, next);
-      return totp.generate({ timestamp: next * 30_000 });
+export async function withTotpCode<T>(
+  server: string,
+  email: string,
+  send: (code: string) => Promise<T>,
+): Promise<T> {
+  const key = createHash("sha256").update(`${server} ${email}`).digest("hex").slice(0, 16);
+  return withRunLock(`totp-${key}`, async () => {
+    const lastFile = path.join(runFolder(), `totp-${key}.last`);
+    const last = fs.existsSync(lastFile)
+      ? Number(fs.readFileSync(lastFile, "utf8"))
+      : Number.NEGATIVE_INFINITY;
+    for (;;) {
+      const now = Date.now();
+      const step = Math.floor(now / 30_000);
+      const secondsLeft = 30 - (now % 30_000) / 1000;
+      // The previous step's code stops working when this step ends: use it only early on.
+      const earliest = secondsLeft > 10 ? step - 1 : step;
+      const next = Math.max(last + 1, earliest);
+      if (next <= step + 1) {
+        fs.writeFileSync(lastFile, String(next));
+        return send(totp.generate({ timestamp: next * 30_000 }));
+      }
+      await new Promise((resolve) => setTimeout(resolve, secondsLeft * 1000 + 250));
     }
-    await new Promise((resolve) => setTimeout(resolve, secondsLeft * 1000 + 250));
-  }
+  });
 }
 
 /**
@@ -68,8 +81,12 @@ export async function signIn(
       page.getByRole("heading", { level: 1, name: "Enter the code from your authenticator app" }),
     ).toBeVisible();
     await expectAccessible(page, "two-factor page");
-    await page.getByLabel("6-digit code").fill(await totpCode(new URL(page.url()).origin, email));
-    await page.getByRole("button", { name: "Continue" }).click();
+    await withTotpCode(new URL(page.url()).origin, email, async (code) => {
+      await page.getByLabel("6-digit code").fill(code);
+      await page.getByRole("button", { name: "Continue" }).click();
+      // Held until the server has taken the code, so that no later step overtakes it.
+      await expect(page).not.toHaveURL(/\/sign-in/);
+    });
   }
   await expect(page).not.toHaveURL(/\/sign-in/);
   await expect(page.getByRole("banner")).toContainText(user.name);
@@ -83,4 +100,30 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   await expectAccessible(page, "signed-out page");
+}
+
+/**
+ * The people of a journey with several, each in a browser of their own (as at their own
+ * desks): `switchTo` brings one to their home page, opening their browser the first time
+ * with their shared sign-in if they have one (run-folder.ts), or else signing in through
+ * the pages; the test checks the home page with axe.
+ */
+export function journeyPeople(fixtures: Pick<Fixtures, "asUser" | "openContext">) {
+  const pages = new Map<string, Page>();
+  return {
+    async switchTo(email: string): Promise<Page> {
+      let page = pages.get(email);
+      if (page) {
+        await page.goto("/");
+      } else if ((SHARED_SIGN_INS as readonly string[]).includes(email)) {
+        page = await fixtures.asUser(email as SharedSignIn);
+      } else {
+        page = await (await fixtures.openContext()).newPage();
+        await signIn(page, email);
+      }
+      pages.set(email, page);
+      await expect(page).toHaveURL("/");
+      return page;
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import {
   type Browser,
@@ -7,6 +8,8 @@ import {
   expect,
   type Page,
 } from "@playwright/test";
+import { DEMO_USERS } from "../../../app/demo/seed-demo.server";
+import { type SharedSignIn, signedInStateFile } from "./run-folder";
 
 // axe-core's types, without depending on axe-core directly (it comes with @axe-core/playwright).
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
@@ -98,34 +101,95 @@ async function analyzeCopy(page: Page): Promise<AxeResults> {
 }
 
 /**
+ * The violations found on each page state this worker has checked, by `pageState`. axe's
+ * verdict depends only on what the browser shows (the same build's markup, styles, address,
+ * focus and form state), so a state met again, such as the sign-in page in every journey that
+ * signs in, is judged by the result already found rather than analysed again.
+ */
+const checkedStates = new Map<string, Result[]>();
+
+/**
+ * What axe's verdict on the page depends on. Left out: the hidden CSRF field and the
+ * scripts' text (React Router's data, nonces), which differ on every response but are not
+ * shown and not analysed.
+ */
+async function pageState(page: Page, copy: boolean): Promise<string> {
+  const html = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "<script></script>")
+    .replace(/<input\b[^>]*type="hidden"[^>]*>/gi, "<input type=hidden>")
+    .replace(/\snonce="[^"]*"/gi, "");
+  // A copy is analysed fresh at the page's address; the page itself as the person left it.
+  const live = copy
+    ? null
+    : await page.evaluate(() => ({
+        focused: document.activeElement?.outerHTML.slice(0, 300) ?? null,
+        fields: Array.from(document.querySelectorAll("input, select, textarea"), (el) => {
+          const field = el as HTMLInputElement;
+          return field.type === "hidden" ? null : [field.value, field.checked];
+        }),
+        scroll: [window.scrollX, window.scrollY],
+      }));
+  return createHash("sha256")
+    .update(JSON.stringify([copy, page.url(), page.viewportSize(), live, html]))
+    .digest("hex");
+}
+
+/**
  * Runs axe on the page as it is now (WCAG 2.2 AA) and fails the test on any violation,
  * listing each rule, the elements it failed on and how to fix them. Every test calls it on
  * every page it visits; the `test` below fails a test that visited a page without it.
  */
 export async function expectAccessible(page: Page, label?: string): Promise<void> {
   const state = visits.get(page);
-  const results = withoutJavaScript.has(page.context())
-    ? await analyzeCopy(page)
-    : await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const copy = withoutJavaScript.has(page.context());
+  const key = await pageState(page, copy);
+  let violations = checkedStates.get(key);
+  if (!violations) {
+    const results = copy
+      ? await analyzeCopy(page)
+      : await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    violations = results.violations;
+    checkedStates.set(key, violations);
+  }
   if (state) state.checked = true;
-  if (results.violations.length > 0) {
+  if (violations.length > 0) {
     await base.info().attach(`axe violations${label ? ` (${label})` : ""}`, {
-      body: JSON.stringify(results.violations, null, 2),
+      body: JSON.stringify(violations, null, 2),
       contentType: "application/json",
     });
   }
-  expect(results.violations.length, formatViolations(page.url(), label, results.violations)).toBe(
-    0,
-  );
+  expect(violations.length, formatViolations(page.url(), label, violations)).toBe(0);
 }
 
 export interface Fixtures {
+  /**
+   * `test.use({ signedInAs: "intake@clearname.test" })`: the test's own page starts with
+   * that demo user's shared sign-in (tests/e2e/sign-in.setup.ts), on no page yet.
+   */
+  signedInAs: SharedSignIn | undefined;
   /** A new browser context (for a second person, or JavaScript off), closed after the test. */
   openContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+  /**
+   * A page of its own for another person, with their shared sign-in, on their home page
+   * (checked to be theirs, for the test to check with axe as it does any page it visits).
+   */
+  asUser: (email: SharedSignIn, options?: BrowserContextOptions) => Promise<Page>;
   accessibilityGuard: undefined;
 }
 
+/** A shared sign-in is still good: the home page is the user's, not the sign-in page. */
+export async function openHomeSignedIn(page: Page, email: SharedSignIn): Promise<void> {
+  await page.goto("/");
+  await expect(page).toHaveURL("/");
+  const name = DEMO_USERS.find((u) => u.email === email)?.name ?? email;
+  await expect(page.getByRole("banner")).toContainText(name);
+}
+
 export const test = base.extend<Fixtures>({
+  signedInAs: [undefined, { option: true }],
+  storageState: async ({ signedInAs, storageState }, use) => {
+    await use(signedInAs ? signedInStateFile(signedInAs) : storageState);
+  },
   context: async ({ context, javaScriptEnabled }, use) => {
     if (javaScriptEnabled === false) withoutJavaScript.add(context);
     trackContext(context);
@@ -141,6 +205,14 @@ export const test = base.extend<Fixtures>({
       return context;
     });
     for (const context of opened) await context.close();
+  },
+  asUser: async ({ openContext }, use) => {
+    await use(async (email, options) => {
+      const context = await openContext({ ...options, storageState: signedInStateFile(email) });
+      const page = await context.newPage();
+      await openHomeSignedIn(page, email);
+      return page;
+    });
   },
   accessibilityGuard: [
     // Playwright reads the fixtures a function needs from its first parameter: none here.
