@@ -80,8 +80,14 @@ export interface FormDone<T = unknown> {
   value: T;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: each intent has its own schema and value
-type AnyIntent = Intent<any, any, any, any>;
+/** An intent of any schema and value, once declared (each was type-checked by `intent`). */
+interface AnyIntent {
+  schema: z.ZodType;
+  // biome-ignore lint/suspicious/noExplicitAny: each intent has its own input
+  run: (input: any, run: any) => Promise<unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: and its own value
+  done?: string | ((value: any, ids: any) => string);
+}
 
 /** Declares one intent, typing its call's input from its schema and `done`'s value from the call. */
 type IntentBuilder<Run, Ids extends string> = <Schema extends z.ZodType, T>(

@@ -155,7 +155,7 @@ describe("the pipeline's status policy", () => {
       intents: (intent) => ({
         save: intent({
           schema: Schema,
-          run: async (_input, { tx }) => {
+          run: async (_input, { tx }): Promise<void> => {
             // Written, then refused: the refusal must roll the write back.
             await tx.execute(sql`select 1`);
             throw thrown;

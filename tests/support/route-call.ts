@@ -58,7 +58,12 @@ export async function outcomeOf(
   }
   if (value instanceof Response)
     return { status: value.status, location: value.headers.get("Location") ?? undefined };
-  if (value && typeof value === "object" && "type" in value && value.type === "DataWithResponseInit") {
+  if (
+    value &&
+    typeof value === "object" &&
+    "type" in value &&
+    value.type === "DataWithResponseInit"
+  ) {
     const d = value as unknown as { data: unknown; init: { status?: number } | null };
     return { status: d.init?.status ?? 200, data: d.data };
   }
