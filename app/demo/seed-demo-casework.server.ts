@@ -10,10 +10,10 @@ import { addTimeEntry } from "~/casework/time/time.server";
 import type { Tx } from "~/db/database.server";
 import { applicants, applications, organisations } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
-import { today } from "~/intake/dates";
 import type { Mailer } from "~/mail/mailer.server";
 import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
 import { acceptOffer } from "~/referrals/respond.server";
+import { today } from "~/shared/dates";
 import { actingAs } from "./acting-as.server";
 import { REFERRED } from "./demo-eligibility-applications";
 

@@ -4,7 +4,6 @@ import type { Queryable } from "~/db/database.server";
 import { documents, ineligibilityReasons } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { invalid, notFound } from "~/errors/app-error";
-import { today } from "~/intake/dates";
 import { fileLetter } from "~/letters/file-letter.server";
 import { buildLetter, type LetterContent, type LetterExtras } from "~/letters/letter-content";
 import { type LetterSubject, loadLetterSubjects } from "~/letters/letter-facts.server";
@@ -13,6 +12,7 @@ import {
   type LetterCondition,
   type LetterTemplateKey,
 } from "~/letters/templates";
+import { today } from "~/shared/dates";
 import type { AssessmentRow, LoadedAssessment } from "./load-assessment.server";
 import { isUrgent, type Recommendation } from "./rules";
 import { REVIEW_BODY } from "./schemas";

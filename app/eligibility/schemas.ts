@@ -6,8 +6,8 @@ import {
   PRIORITIES,
   RECOMMENDATIONS,
 } from "~/db/schema/eligibility";
-import { isRealDate, today } from "~/intake/dates";
 import { PLEAS } from "~/intake/questionnaire";
+import { isRealDate, today } from "~/shared/dates";
 import { FLAG_KEYS } from "./rules";
 
 /**

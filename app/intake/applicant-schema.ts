@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate, today } from "./dates";
+import { isRealDate, today } from "~/shared/dates";
 import { isEnglandWalesPrisonerNumber, normalisePrisonerNumber } from "./prisoner-number";
 
 const optionalText = (max: number, label: string) =>

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applications } from "~/db/schema";
 import { forbidden, invalid } from "~/errors/app-error";
-import { today } from "./dates";
+import { today } from "~/shared/dates";
 import {
   type ApplicationState,
   type ClosedReason,

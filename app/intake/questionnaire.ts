@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate, today } from "./dates";
+import { isRealDate, today } from "~/shared/dates";
 
 /**
  * The stage-1 questionnaire, section by section, as the paper form asks it. The staff

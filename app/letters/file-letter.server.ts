@@ -6,7 +6,7 @@ import { correspondence, documents } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { forbidden, invalid, notFound } from "~/errors/app-error";
 import { changeApplicationState } from "~/intake/change-state.server";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { MAX_BATCH } from "./batch-schema";
 import { buildLetter, type LetterContent, letterFilename } from "./letter-content";
 import { renderLetterDocx } from "./letter-docx.server";

@@ -1,9 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Queryable } from "~/db/database.server";
 import { applicants, applications, establishments } from "~/db/schema";
-import { today } from "~/intake/dates";
 import type { ApplicationState } from "~/intake/transitions";
 import { getNetworkSettings, networkName } from "~/settings/network-settings.server";
+import { today } from "~/shared/dates";
 import { deliveryAddress, type LetterFacts } from "./letter-content";
 
 /** One application as letters see it: who it is about, where it stands, and the merge facts. */

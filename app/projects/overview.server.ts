@@ -3,9 +3,9 @@ import type { Acting } from "~/access/acting";
 import { can } from "~/access/viewer";
 import { type Queryable, queryRows, toInt } from "~/db/database.server";
 import { forbidden } from "~/errors/app-error";
-import { today as todayIso } from "~/intake/dates";
 import { ACTIVE_CASE_STAGES } from "~/referrals/case-returns.server";
 import { staleCaseDays } from "~/settings/network-settings.server";
+import { today as todayIso } from "~/shared/dates";
 
 /** Annual case reports due within this many days are shown as due soon. */
 import { REPORT_DUE_SOON_DAYS } from "./schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate } from "~/intake/dates";
+import { isRealDate } from "~/shared/dates";
 
 /** A term break runs at most this long; a longer absence is a pause. */
 export const LONGEST_TERM_BREAK_DAYS = 183;

@@ -2,8 +2,8 @@ import { and, eq, isNull, lt, lte } from "drizzle-orm";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Db } from "~/db/database.server";
 import { organisations, referralOffers } from "~/db/schema";
-import { today } from "~/intake/dates";
 import type { Mailer } from "~/mail/mailer.server";
+import { today } from "~/shared/dates";
 import { tellHolders } from "./notify-holders.server";
 
 /** Leads are reminded this many days before an offer lapses. */

@@ -5,7 +5,7 @@ import type { Queryable } from "~/db/database.server";
 import { documents, organisations, referralOfferDocuments, referralOffers } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { notFound } from "~/errors/app-error";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { categoryLabels } from "./category-labels.server";
 import { loadOfferCase, type OfferCase } from "./offer-case.server";
 import { offerProjectIds } from "./project-scope";

@@ -4,7 +4,7 @@ import { can } from "~/access/viewer";
 import { type Queryable, queryRows, toInt } from "~/db/database.server";
 import type { CASE_STAGES } from "~/db/schema/referrals";
 import { forbidden } from "~/errors/app-error";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import type { QueueView, ReferralQueueFilters } from "./queue-params";
 
 /** How a case came back from a project, when it did. */

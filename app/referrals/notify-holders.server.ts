@@ -2,8 +2,8 @@ import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import type { Permission } from "~/access/catalogue";
 import type { Queryable } from "~/db/database.server";
 import { memberships, notifications, rolePermissions, users } from "~/db/schema";
-import { today } from "~/intake/dates";
 import type { Mailer } from "~/mail/mailer.server";
+import { today } from "~/shared/dates";
 import type { Notice } from "./notify.server";
 
 /**

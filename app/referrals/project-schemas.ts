@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate, today } from "~/intake/dates";
+import { isRealDate, today } from "~/shared/dates";
 
 /**
  * The forms of the project's pages (offers, cases) and of closing a project: one schema

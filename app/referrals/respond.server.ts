@@ -13,7 +13,7 @@ import {
 } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { invalid } from "~/errors/app-error";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { renderAcceptanceLetter } from "./acceptance-letter.server";
 import { mustRespondFor } from "./guard";
 import { notifyMembers } from "./notify.server";

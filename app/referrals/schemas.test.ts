@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { offerSchema, WithdrawOfferSchema } from "./schemas";
 
 const A = "0b7e1c9a-4f1e-4a4b-9d55-3c1f2a6b8e01";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate, today } from "~/intake/dates";
+import { isRealDate, today } from "~/shared/dates";
 
 /**
  * The referral coordinator's forms, one schema each, parsed the same way in the browser and

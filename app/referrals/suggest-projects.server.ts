@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows, toInt } from "~/db/database.server";
 import { OFFENCE_TYPES } from "~/eligibility/schemas";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { ACTIVE_CASE_STAGES } from "./case-returns.server";
 import type { ReferralCase } from "./referral-case.server";
 import { type ProjectFacts, type Suggestion, suggest } from "./suggestions";

@@ -9,7 +9,7 @@ import {
 } from "~/casework/notes/awaiting-sign-off.server";
 import { myDeadlines } from "~/casework/overview/deadlines.server";
 import { sessionContext } from "~/context.server";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import type { Route } from "./+types/home";
 
 export const middleware: Route.MiddlewareFunction[] = [access(PUBLIC)];

@@ -3,11 +3,11 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { today } from "~/intake/dates";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
 import { closeProjectAndWriteToApplicants, getClosure } from "~/referrals/close-project.server";
 import { CASE_STAGE_LABELS } from "~/referrals/project-labels";
 import { closureSchema } from "~/referrals/project-schemas";
+import { today } from "~/shared/dates";
 import { ChoiceField, CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/organisations.$id.close";
 

@@ -4,11 +4,11 @@ import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { AppError, forbidden } from "~/errors/app-error";
-import { today } from "~/intake/dates";
 import { getOrganisation } from "~/organisations/organisations.server";
 import { canEditOrganisation } from "~/organisations/policies";
 import { TermBreakSchema } from "~/projects/schemas";
 import { addTermBreak, listTermBreaks, removeTermBreak } from "~/projects/term-breaks.server";
+import { today } from "~/shared/dates";
 import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import type { Route } from "./+types/organisations.$id.term-breaks";
 

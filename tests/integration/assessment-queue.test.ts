@@ -32,7 +32,7 @@ import { assessmentOptions, reviewPolicy } from "~/eligibility/reference-data.se
 import { isUrgent } from "~/eligibility/rules";
 import { startAssessment } from "~/eligibility/start-assessment.server";
 import { AppError } from "~/errors/app-error";
-import { today as todayIso } from "~/intake/dates";
+import { today as todayIso } from "~/shared/dates";
 import { expectRefused } from "../support/errors";
 import { createNetwork, createUser, type TestUser } from "../support/factories";
 import { createTestDatabase } from "../support/test-database";

@@ -20,7 +20,7 @@ import { ReviewSchema } from "~/casework/reviews/schemas";
 import { TimeEntrySchema } from "~/casework/time/schemas";
 import { addTimeEntry, listTime } from "~/casework/time/time.server";
 import { caseDocuments, caseLines, caseNotes, cases, reviewApplications } from "~/db/schema";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { expectRefused } from "../support/errors";
 import { appError } from "../support/intake";

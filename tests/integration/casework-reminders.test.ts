@@ -15,10 +15,10 @@ import {
   users,
 } from "~/db/schema";
 import { type HousekeepingResult, startHousekeeping } from "~/housekeeping/housekeeping.server";
-import { today } from "~/intake/dates";
 import type { Mailer } from "~/mail/mailer.server";
 import { lapseAndRemindOffers } from "~/referrals/expiry.server";
 import { makeOffer } from "~/referrals/offers.server";
+import { today } from "~/shared/dates";
 import { type AcceptedCase, acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { createUser, type TestUser } from "../support/factories";
 import { createEligibleCase, referralContext } from "../support/referral-scenario";

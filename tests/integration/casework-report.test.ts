@@ -19,7 +19,7 @@ import { TimeEntrySchema } from "~/casework/time/schemas";
 import { addTimeEntry } from "~/casework/time/time.server";
 import { queryRows } from "~/db/database.server";
 import { auditEvents, caseLines, casePapers, caseReports, cases } from "~/db/schema";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { expectRefused } from "../support/errors";
 import { appError } from "../support/intake";

@@ -16,11 +16,11 @@ import { actingAs } from "~/demo/acting-as.server";
 import { DEMO_USERS, seedDemoData } from "~/demo/seed-demo.server";
 import { createDocumentStore } from "~/documents/storage.server";
 import { isUrgent, reviewRefusal } from "~/eligibility/rules";
-import { today } from "~/intake/dates";
 import { loadEstablishments } from "~/intake/establishments.server";
 import { loadLetterSubjects } from "~/letters/letter-facts.server";
 import { createMailer } from "~/mail/mailer.server";
 import { listCases } from "~/referrals/list-cases.server";
+import { today } from "~/shared/dates";
 import { createTestDatabase } from "../support/test-database";
 
 let database: Database;

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, type Database, queryRows } from "~/db/database.server";
-import { today } from "~/intake/dates";
 import { COUNT_BUDGET_MS, countByState } from "~/intake/queue/count-by-state.server";
 import { filterConditions } from "~/intake/queue/queue-sql.server";
 import { searchQueue } from "~/intake/queue/search.server";
+import { today } from "~/shared/dates";
 import { createNetwork, createUser, type TestUser } from "../support/factories";
 import { createTestDatabase } from "../support/test-database";
 import { queue, record, setState, sorted, uniqueSurname } from "./intake-queue-helpers";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/database.server";
-import { addWorkingDays, today } from "~/intake/dates";
+import { addWorkingDays, today } from "~/shared/dates";
 import { createNetwork, createUser, type TestUser } from "../support/factories";
 import { createTestDatabase } from "../support/test-database";
 import {

@@ -19,7 +19,6 @@ import {
   referralOffers,
 } from "~/db/schema";
 import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
-import { today } from "~/intake/dates";
 import { handBackCase } from "~/referrals/case-returns.server";
 import { closeProjectAndWriteToApplicants, getClosure } from "~/referrals/close-project.server";
 import { writeHandoverNote } from "~/referrals/closure.server";
@@ -30,6 +29,7 @@ import { listOffers } from "~/referrals/list-offers.server";
 import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
 import { closureSchema } from "~/referrals/project-schemas";
 import { acceptOffer } from "~/referrals/respond.server";
+import { today } from "~/shared/dates";
 import { actingFor, type TestUser } from "../support/factories";
 import { appError } from "../support/intake";
 import {

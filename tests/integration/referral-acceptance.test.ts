@@ -20,11 +20,11 @@ import {
 import { claimDocumentFolder } from "~/documents/folder-identity.server";
 import { createDocumentStore, type DocumentStore } from "~/documents/storage.server";
 import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from "~/housekeeping/orphan-sweep.server";
-import { today } from "~/intake/dates";
 import { closeProject } from "~/referrals/closure.server";
 import { fileProjectClosedLetter } from "~/referrals/closure-letter.server";
 import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
 import { acceptOffer, declineOffer } from "~/referrals/respond.server";
+import { today } from "~/shared/dates";
 import { expectRefused } from "../support/errors";
 import { NEEDS_PDFTOTEXT, PDFTOTEXT, pdfText } from "../support/read-documents";
 import {

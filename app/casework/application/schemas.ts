@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate, today } from "~/intake/dates";
+import { isRealDate, today } from "~/shared/dates";
 
 const text = (required: string, max: number, label: string) =>
   z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate } from "~/intake/dates";
+import { isRealDate } from "~/shared/dates";
 
 /** Adding or changing a manual chronology event (one schema; `eventId` set when changing). */
 export const ChronologyEventSchema = z.object({

@@ -1,4 +1,4 @@
-import { isRealDate } from "~/intake/dates";
+import { isRealDate } from "~/shared/dates";
 
 /** One line of a case's chronology: derived from the conviction's facts, or entered by hand. */
 export interface ChronologyEntry {

@@ -3,7 +3,7 @@ import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { caseCorrespondence, caseDocuments, cases } from "~/db/schema";
 import { invalid } from "~/errors/app-error";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { auditCase, openCase, touchCase } from "../case-access.server";
 import { mayChangeCorrespondence } from "./correspondence-corrections.server";
 import {

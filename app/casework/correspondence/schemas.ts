@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate, today } from "~/intake/dates";
+import { isRealDate, today } from "~/shared/dates";
 
 export const CORRESPONDENCE_KINDS = ["letter", "call", "email", "visit"] as const;
 export const KIND_LABELS: Record<(typeof CORRESPONDENCE_KINDS)[number], string> = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { today } from "~/intake/dates";
 import { UploadFileSchema } from "~/intake/entry/upload-rules";
+import { today } from "~/shared/dates";
 
 /** Adding a document to the case file, with where it came from. The file input comes last. */
 export const CaseDocumentSchema = z.object({

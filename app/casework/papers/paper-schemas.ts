@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PAPER_KINDS } from "~/db/schema/casework";
-import { isRealDate } from "~/intake/dates";
+import { isRealDate } from "~/shared/dates";
 
 /** The forms of the papers page: one schema each, used in the browser and on the server. */
 

@@ -5,7 +5,7 @@ import { auditCase, openCase, touchCase } from "~/casework/case-access.server";
 import type { Queryable } from "~/db/database.server";
 import { caseDocuments, casePapers, cases, paperRequests } from "~/db/schema";
 import { invalid, notFound } from "~/errors/app-error";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import type { AuthoritySchema, HeldSchema, PaperSchema } from "./paper-schemas";
 
 /**

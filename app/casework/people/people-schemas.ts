@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PERSON_KINDS } from "~/db/schema/casework";
-import { isRealDate } from "~/intake/dates";
+import { isRealDate } from "~/shared/dates";
 
 export const PERSON_KIND_LABELS: Record<(typeof PERSON_KINDS)[number], string> = {
   witness: "Witness",

@@ -7,7 +7,7 @@ import { auditCase, openCase, touchCase } from "~/casework/case-access.server";
 import type { Queryable } from "~/db/database.server";
 import { caseCorrespondence, casePeople, cases, people } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import {
   type AddPersonSchema,
   CONTACT_KIND_LABELS,

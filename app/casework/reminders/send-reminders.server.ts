@@ -1,9 +1,9 @@
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Db } from "~/db/database.server";
 import { caseReminders } from "~/db/schema";
-import { today } from "~/intake/dates";
 import type { Mailer } from "~/mail/mailer.server";
 import { tellPeople } from "~/referrals/notify-holders.server";
+import { today } from "~/shared/dates";
 import { caseRecipients } from "./case-recipients.server";
 import { dueDeadlines } from "./due-deadlines.server";
 import { reminderNotice } from "./reminder-notice";

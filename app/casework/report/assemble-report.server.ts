@@ -17,12 +17,12 @@ import {
   timeEntries,
   users,
 } from "~/db/schema";
-import { today as todayIso } from "~/intake/dates";
 import {
   CASE_STAGE_LABELS,
   LINE_RESULT_LABELS,
   LINE_STATUS_LABELS,
 } from "~/referrals/project-labels";
+import { today as todayIso } from "~/shared/dates";
 import type { CaseReportContent } from "./report-content";
 
 export interface ReportPeriod {

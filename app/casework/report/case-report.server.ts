@@ -5,7 +5,7 @@ import { addMonths } from "~/casework/correspondence/progress-letters";
 import type { Queryable } from "~/db/database.server";
 import { caseReports, cases } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
-import { today as todayIso } from "~/intake/dates";
+import { today as todayIso } from "~/shared/dates";
 import { auditCase, type CaseRow, leadsCase, mustLead, openCase } from "../case-access.server";
 import {
   assembleCaseReport,

@@ -6,8 +6,8 @@ import type { Queryable } from "~/db/database.server";
 import { caseReports, cases, organisations } from "~/db/schema";
 import type { CASE_OUTCOMES, CASE_STAGES } from "~/db/schema/referrals";
 import { forbidden, notFound } from "~/errors/app-error";
-import { today as todayIso } from "~/intake/dates";
 import { ACTIVE_CASE_STAGES } from "~/referrals/case-returns.server";
+import { today as todayIso } from "~/shared/dates";
 import { readSentReport, type SentCaseReport } from "./case-report.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate } from "~/intake/dates";
+import { isRealDate } from "~/shared/dates";
 
 const date = (label: string) =>
   z

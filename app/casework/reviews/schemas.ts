@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate, today } from "~/intake/dates";
+import { isRealDate, today } from "~/shared/dates";
 
 /** Recording a case review meeting: the decisions are what it is for, so they are required. */
 export const ReviewSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CASE_OUTCOMES } from "~/db/schema/referrals";
-import { isRealDate } from "~/intake/dates";
+import { isRealDate } from "~/shared/dates";
 import { APPEAL_OUTCOMES, DECISIONS, REVIEW_BODIES, STAGE_STEPS } from "./steps";
 
 const date = (missing: string) =>

@@ -3,7 +3,7 @@ import type { Acting } from "~/access/acting";
 import { type Queryable, queryRows } from "~/db/database.server";
 import { caseTeam, memberships, users } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import {
   auditCase,
   type CaseRow,

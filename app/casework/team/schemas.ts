@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate } from "~/intake/dates";
+import { isRealDate } from "~/shared/dates";
 
 /** The forms of a case's team page: one schema each (Conform, browser and server). */
 

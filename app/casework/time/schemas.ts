@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDate, today } from "~/intake/dates";
+import { isRealDate, today } from "~/shared/dates";
 
 const count = (label: string, max: number) =>
   z

@@ -1,4 +1,4 @@
-import { isRealDate } from "~/intake/dates";
+import { isRealDate } from "~/shared/dates";
 
 /**
  * The dashboard's period as it travels in the address (a GET form and preset links, so it

@@ -4,7 +4,7 @@ import { can } from "~/access/viewer";
 import { type Queryable, queryRows, toInt } from "~/db/database.server";
 import { RECOMMENDATIONS } from "~/db/schema/eligibility";
 import { forbidden } from "~/errors/app-error";
-import { today as todayIso } from "~/intake/dates";
+import { today as todayIso } from "~/shared/dates";
 import { queueItemsSql, urgentSql } from "../queue/queue-sql.server";
 import type { Recommendation } from "../rules";
 import type { Period } from "./dashboard-params";

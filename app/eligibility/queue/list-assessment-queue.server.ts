@@ -3,7 +3,7 @@ import type { Acting } from "~/access/acting";
 import { can } from "~/access/viewer";
 import { type Queryable, queryRows, toInt } from "~/db/database.server";
 import { forbidden } from "~/errors/app-error";
-import { today as todayIso } from "~/intake/dates";
+import { today as todayIso } from "~/shared/dates";
 import type { OffenceType } from "../schemas";
 import {
   type AssessmentQueueRequest,

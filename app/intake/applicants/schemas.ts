@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isRealDate, today } from "~/shared/dates";
 import { ApplicantSchema } from "../applicant-schema";
-import { isRealDate, today } from "../dates";
 import { UploadFileSchema } from "../entry/upload-rules";
 
 const requiredDate = (what: string) =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isRealDate, today } from "~/shared/dates";
 import { ApplicantSchema } from "../applicant-schema";
-import { isRealDate, today } from "../dates";
 
 export const ENTRY_CHANNELS = {
   post: "By post, from the applicant",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { APPLICATION_STATES } from "~/db/schema/intake";
-import { isRealDate } from "../dates";
+import { isRealDate } from "~/shared/dates";
 
 /** The state-change form on an application's page. */
 export const StateChangeSchema = z

@@ -4,7 +4,7 @@ import { asUser, type Db } from "~/db/database.server";
 import { importRuns } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { conflict } from "~/errors/app-error";
-import { today } from "../dates";
+import { today } from "~/shared/dates";
 import {
   BATCH_SIZE,
   checkFile,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Actor, recordAuditEvent } from "~/audit/record-audit-event.server";
 import { type Queryable, queryRows } from "~/db/database.server";
-import { addWorkingDays } from "../dates";
+import { addWorkingDays } from "~/shared/dates";
 import { formatReference } from "../references.server";
 import { insertApplicants, insertApplications, insertMoves, textArray } from "./bulk-insert.server";
 import { keysAlreadyImported } from "./check-file.server";

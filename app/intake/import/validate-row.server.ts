@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
+import { isRealDate } from "~/shared/dates";
 import { type ApplicantInput, ApplicantSchema } from "../applicant-schema";
-import { isRealDate } from "../dates";
 import { PLEAS, QUESTIONS, type Questionnaire, QuestionnaireSchema } from "../questionnaire";
 import type { MappedRow } from "./map-row";
 

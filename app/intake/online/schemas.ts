@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EmailSchema } from "~/identity/schemas";
+import { isRealDate } from "~/shared/dates";
 import { ApplicantSchema } from "../applicant-schema";
-import { isRealDate } from "../dates";
 import { QuestionnaireSchema, type QuestionnaireSection } from "../questionnaire";
 
 /**

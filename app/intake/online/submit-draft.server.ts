@@ -3,7 +3,7 @@ import { hitRateLimit } from "~/access/rate-limit.server";
 import { asSystem, type Db } from "~/db/database.server";
 import { applicationDrafts, organisations } from "~/db/schema";
 import type { Mailer } from "~/mail/mailer.server";
-import { today } from "../dates";
+import { today } from "~/shared/dates";
 import { networkId, recordApplication } from "../record-application.server";
 import { acknowledgementTargetDays } from "../settings.server";
 import { checkDraft, type DraftProblem } from "./draft-data";

@@ -3,7 +3,7 @@ import type { Acting } from "~/access/acting";
 import { can } from "~/access/viewer";
 import { type Queryable, queryRows } from "~/db/database.server";
 import { forbidden } from "~/errors/app-error";
-import { today as todayIso } from "../dates";
+import { today as todayIso } from "~/shared/dates";
 import { type ApplicationState, type ClosedReason, STATE_LABELS } from "../transitions";
 import { countByState } from "./count-by-state.server";
 import { type Count, type StateCounts, sumCounts } from "./counts";

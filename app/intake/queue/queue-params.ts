@@ -1,5 +1,5 @@
 import type { applications } from "~/db/schema/intake";
-import { isRealDate } from "../dates";
+import { isRealDate } from "~/shared/dates";
 import { type ApplicationState, STATE_LABELS } from "../transitions";
 
 /**

@@ -11,10 +11,10 @@ import {
   CorrespondenceSchema,
   DIRECTIONS,
 } from "~/intake/applicants/schemas";
-import { today } from "~/intake/dates";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
 import { FileField, refusedUpload } from "~/intake/entry/file-field";
 import { readUploadForm } from "~/intake/entry/read-upload.server";
+import { today } from "~/shared/dates";
 import {
   ChoiceField,
   ErrorSummary,

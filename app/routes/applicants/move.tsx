@@ -8,8 +8,8 @@ import { establishmentChoices } from "~/intake/applicants/applicant-fields";
 import { getApplicantForChange } from "~/intake/applicants/get-applicant.server";
 import { recordApplicantMove } from "~/intake/applicants/record-move.server";
 import { MoveSchema, RELEASED } from "~/intake/applicants/schemas";
-import { today } from "~/intake/dates";
 import { listEstablishmentOptions } from "~/intake/establishments.server";
+import { today } from "~/shared/dates";
 import { CsrfInput, ErrorSummary, SelectField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/move";
 

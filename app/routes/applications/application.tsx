@@ -4,7 +4,6 @@ import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
 import { assessmentsPanel } from "~/eligibility/list-application-assessments.server";
 import { ApplicationAssessments } from "~/eligibility/ui/application-assessments";
-import { today } from "~/intake/dates";
 import {
   DocumentsTable,
   LinksAndMatches,
@@ -15,6 +14,7 @@ import { getApplication } from "~/intake/entry/get-application.server";
 import { ENTRY_CHANNELS } from "~/intake/entry/new-application-schema";
 import { StateChangeForm } from "~/intake/entry/state-change-form";
 import { nextStates } from "~/intake/transitions";
+import { today } from "~/shared/dates";
 import type { Route } from "./+types/application";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];

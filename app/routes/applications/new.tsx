@@ -9,7 +9,6 @@ import {
   applicantSummaryFields,
   establishmentChoices,
 } from "~/intake/applicants/applicant-fields";
-import { today } from "~/intake/dates";
 import { findEntryMatches } from "~/intake/entry/find-entry-matches.server";
 import { ENTRY_CHANNELS, NewApplicationSchema } from "~/intake/entry/new-application-schema";
 import { startPostalApplication } from "~/intake/entry/start-postal-application.server";
@@ -17,6 +16,7 @@ import { listEstablishmentOptions } from "~/intake/establishments.server";
 import type { LikelyMatch } from "~/intake/likely-matches.server";
 import { QUESTIONNAIRE_SECTIONS } from "~/intake/questionnaire";
 import { CLOSED_REASONS, type ClosedReason, STATE_LABELS } from "~/intake/transitions";
+import { today } from "~/shared/dates";
 import { ChoiceField, CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import type { Route } from "./+types/new";
 

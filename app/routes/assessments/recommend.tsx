@@ -21,8 +21,8 @@ import { RecommendationSchema } from "~/eligibility/schemas";
 import { staffNames } from "~/eligibility/staff-names.server";
 import { dayOf } from "~/eligibility/ui/labels";
 import { AppError } from "~/errors/app-error";
-import { today } from "~/intake/dates";
 import { MultiLine } from "~/intake/entry/application-parts";
+import { today } from "~/shared/dates";
 import { ChoiceField, CsrfInput, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/recommend";
 

@@ -24,8 +24,8 @@ import { AssessmentSummary } from "~/eligibility/ui/assessment-summary";
 import { ConflictPanel } from "~/eligibility/ui/conflict-panel";
 import { dayOf } from "~/eligibility/ui/labels";
 import { AppError } from "~/errors/app-error";
-import { today } from "~/intake/dates";
 import { MultiLine } from "~/intake/entry/application-parts";
+import { today } from "~/shared/dates";
 import { CsrfInput } from "~/ui/forms";
 import type { Route } from "./+types/workspace";
 

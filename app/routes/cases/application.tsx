@@ -10,8 +10,8 @@ import {
 } from "~/casework/application/application.server";
 import { GenerateApplicationSchema, MarkSentSchema } from "~/casework/application/schemas";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { today } from "~/intake/dates";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
+import { today } from "~/shared/dates";
 import { CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/application";
 

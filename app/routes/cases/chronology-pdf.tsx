@@ -2,8 +2,8 @@ import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { getChronology } from "~/casework/chronology/chronology.server";
 import { renderChronologyPdf } from "~/casework/chronology/chronology-pdf.server";
-import { today } from "~/intake/dates";
 import { fileDownload } from "~/referrals/file-download.server";
+import { today } from "~/shared/dates";
 import type { Route } from "./+types/chronology-pdf";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];

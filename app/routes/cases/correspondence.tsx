@@ -11,7 +11,7 @@ import { CorrespondenceSchema, KIND_LABELS } from "~/casework/correspondence/sch
 import { CorrespondenceRecordFields } from "~/casework/correspondence/ui/record-fields";
 import { CheckboxField } from "~/casework/notes/checkbox-field";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { ChoiceField, CsrfInput, ErrorSummary, SelectField } from "~/ui/forms";
 import type { Route } from "./+types/correspondence";
 

@@ -1,9 +1,9 @@
 import { Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { today } from "~/intake/dates";
 import { type CaseListItem, listCases } from "~/referrals/list-cases.server";
 import { CASE_STAGE_LABELS } from "~/referrals/project-labels";
+import { today } from "~/shared/dates";
 import type { Route } from "./+types/list";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];

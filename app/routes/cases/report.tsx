@@ -9,7 +9,7 @@ import { ReportView } from "~/casework/report/report-view";
 import { periodAsked, periodProblem, SendReportSchema } from "~/casework/report/schemas";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { AppError } from "~/errors/app-error";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
 import type { Route } from "./+types/report";
 

@@ -16,8 +16,8 @@ import {
   type StageStep,
 } from "~/casework/stages/steps";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { today } from "~/intake/dates";
 import { CASE_STAGE_LABELS } from "~/referrals/project-labels";
+import { today } from "~/shared/dates";
 import { CsrfInput, ErrorSummary, SelectField, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/stages";
 

@@ -7,7 +7,7 @@ import { endOfAcademicYear } from "~/casework/team/academic-year";
 import { assignToCase, getCaseTeam, removeFromCase } from "~/casework/team/case-team.server";
 import { AssignTeamMemberSchema, RemoveTeamMemberSchema } from "~/casework/team/schemas";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import { CsrfInput, ErrorSummary, SelectField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/team";
 

@@ -6,7 +6,7 @@ import { formatMinutes, TimeEntrySchema } from "~/casework/time/schemas";
 import { addTimeEntry, listTime } from "~/casework/time/time.server";
 import { TimeEntryForm } from "~/casework/time/ui/time-entry-form";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { today } from "~/intake/dates";
+import { today } from "~/shared/dates";
 import type { Route } from "./+types/time";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];

@@ -7,7 +7,7 @@ import { DecisionsChart, DecisionsTable } from "~/eligibility/dashboard/decision
 import { getEligibilityFigures } from "~/eligibility/dashboard/eligibility-figures.server";
 import { assessmentQueueSearch } from "~/eligibility/queue/queue-params";
 import { RECOMMENDATION_LABELS } from "~/eligibility/rules";
-import { today as todayIso } from "~/intake/dates";
+import { today as todayIso } from "~/shared/dates";
 import type { Route } from "./+types/dashboard";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];

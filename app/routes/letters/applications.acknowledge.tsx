@@ -2,12 +2,12 @@ import { createContext, data, Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { APPLICATION_CHANNELS } from "~/db/schema/intake";
-import { today } from "~/intake/dates";
 import { parseAcknowledgeBatch } from "~/letters/batch-schema";
 import { acknowledgeBatch } from "~/letters/file-letter.server";
 import { fileResponse, withLetterStore } from "~/letters/letter-store.server";
 import { listAwaitingAcknowledgement } from "~/letters/list-letters.server";
 import { longDate } from "~/letters/merge";
+import { today } from "~/shared/dates";
 import { CsrfInput } from "~/ui/forms";
 import type { Route } from "./+types/applications.acknowledge";
 

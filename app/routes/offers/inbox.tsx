@@ -1,9 +1,9 @@
 import { Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { today } from "~/intake/dates";
 import { listOffers } from "~/referrals/list-offers.server";
 import { expiryPhrase, OFFER_STATUS_LABELS } from "~/referrals/project-labels";
+import { today } from "~/shared/dates";
 import type { Route } from "./+types/inbox";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("respond:referral:own"))];

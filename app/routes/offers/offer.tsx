@@ -4,7 +4,6 @@ import { data, Form, Link, redirect } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { servicesContext } from "~/context.server";
-import { today } from "~/intake/dates";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
 import {
   ApplicantDetails,
@@ -16,6 +15,7 @@ import { getOffer } from "~/referrals/get-offer.server";
 import { expiryPhrase, OFFER_STATUS_LABELS } from "~/referrals/project-labels";
 import { AcceptOfferSchema, DeclineOfferSchema } from "~/referrals/project-schemas";
 import { acceptOffer, declineOffer } from "~/referrals/respond.server";
+import { today } from "~/shared/dates";
 import { ChoiceField, CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
 import type { Route } from "./+types/offer";
 
