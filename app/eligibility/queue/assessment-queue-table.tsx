@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { SelectColumnHeader, SelectRowCell } from "~/shared/select-rows";
 import { JURISDICTION_LABELS, OFFENCE_TYPES } from "../schemas";
 import type { AssessmentQueueRow } from "./list-assessment-queue.server";
 import { QUEUE_STATUS_LABELS } from "./queue-params";
@@ -29,11 +30,7 @@ export function AssessmentQueueTable({
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {selectable ? (
-              <th scope="col">
-                <span className="visually-hidden">Select</span>
-              </th>
-            ) : null}
+            {selectable ? <SelectColumnHeader /> : null}
             <th scope="col">Reference</th>
             <th scope="col">Applicant</th>
             <th scope="col">Received</th>
@@ -48,20 +45,7 @@ export function AssessmentQueueTable({
           {rows.map((r) => (
             <tr key={r.applicationId}>
               {selectable ? (
-                <td>
-                  <div className="choice">
-                    <input
-                      type="checkbox"
-                      id={`select-${r.applicationId}`}
-                      name="ids"
-                      value={r.applicationId}
-                      form={ASSIGN_FORM_ID}
-                    />
-                    <label htmlFor={`select-${r.applicationId}`}>
-                      <span className="visually-hidden">Select {r.reference}</span>
-                    </label>
-                  </div>
-                </td>
+                <SelectRowCell id={r.applicationId} reference={r.reference} form={ASSIGN_FORM_ID} />
               ) : null}
               <th scope="row">
                 <Link to={`/applications/${r.applicationId}`}>{r.reference}</Link>

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { SelectColumnHeader, SelectRowCell } from "~/shared/select-rows";
 import { CLOSED_REASONS, STATE_LABELS } from "../transitions";
 import type { Count } from "./counts";
 import type { QueueRow } from "./list-queue.server";
@@ -30,11 +31,7 @@ export function QueueTable({
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          {selectable ? (
-            <th scope="col">
-              <span className="visually-hidden">Select</span>
-            </th>
-          ) : null}
+          {selectable ? <SelectColumnHeader /> : null}
           <th scope="col">Reference</th>
           <th scope="col">Applicant</th>
           <th scope="col">Establishment</th>
@@ -48,20 +45,7 @@ export function QueueTable({
         {rows.map((r) => (
           <tr key={r.id}>
             {selectable ? (
-              <td>
-                <div className="choice">
-                  <input
-                    type="checkbox"
-                    id={`select-${r.id}`}
-                    name="ids"
-                    value={r.id}
-                    form={BULK_FORM_ID}
-                  />
-                  <label htmlFor={`select-${r.id}`}>
-                    <span className="visually-hidden">Select {r.reference}</span>
-                  </label>
-                </div>
-              </td>
+              <SelectRowCell id={r.id} reference={r.reference} form={BULK_FORM_ID} />
             ) : null}
             <td>
               <Link to={`/applications/${r.id}`}>{r.reference}</Link>
