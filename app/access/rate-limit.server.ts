@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Db, type Queryable, queryRows, toInt } from "~/db/database.server";
 
@@ -19,6 +20,16 @@ export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMi
 /** How often an attempt also clears rows whose window has ended (they count for nothing). */
 const PURGE_CHANCE = 0.02;
 
+/**
+ * Keys carry what someone typed (an e-mail address): a long one, or one with a character the
+ * database cannot store (NUL), is stored by its hash, so no input can make counting fail.
+ */
+function storedKey(key: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+  const plain = key.length <= 200 && !/[\u0000-\u001f]/.test(key);
+  return plain ? key : `sha256:${createHash("sha256").update(key).digest("hex")}`;
+}
+
 type Counted = { throttle_key: string; counted: unknown; seconds_left: unknown };
 
 function verdictOf(rows: Counted[], limitOf: (key: string) => number): ThrottleVerdict {
@@ -37,9 +48,9 @@ export async function countAttempt(
   db: Db,
   attempts: ReadonlyArray<{ key: string } & ThrottleRule>,
 ): Promise<ThrottleVerdict> {
-  const byKey = new Map(attempts.map((a) => [a.key, a]));
+  const byKey = new Map(attempts.map((a) => [storedKey(a.key), a]));
   const json = JSON.stringify(
-    [...byKey.values()].map((a) => ({ key: a.key, window_seconds: a.windowMinutes * 60 })),
+    [...byKey].map(([key, a]) => ({ key, window_seconds: a.windowMinutes * 60 })),
   );
   const rows = await queryRows<Counted>(db, sql`select * from app_count_attempt(${json}::jsonb)`);
   if (Math.random() < PURGE_CHANCE) await purgeThrottles(db);
@@ -81,13 +92,14 @@ export async function countInvitation(tx: Queryable, rule: ThrottleRule): Promis
  */
 export async function giveBackAttempt(tx: Queryable, key: string): Promise<void> {
   await tx.execute(
-    sql`update throttles set hits = hits - 1 where key = ${key} and hits > 0 and resets_at > now()`,
+    sql`update throttles set hits = hits - 1
+        where key = ${storedKey(key)} and hits > 0 and resets_at > now()`,
   );
 }
 
 /** Forgets a key's count, e.g. an account's failed passwords once its owner has signed in. */
 export async function forgetAttempts(tx: Queryable, key: string): Promise<void> {
-  await tx.execute(sql`delete from throttles where key = ${key}`);
+  await tx.execute(sql`delete from throttles where key = ${storedKey(key)}`);
 }
 
 /** Removes rows whose window has ended: a key with no row starts afresh, exactly as they would. */

@@ -349,6 +349,13 @@ describe("the counters", () => {
     expect((await hitRateLimit(database.db, key, 3, 5)).allowed).toBe(true);
   });
 
+  it("counts keys of any length or content: a long one, or one with a NUL byte", async () => {
+    for (const key of [`test:${"x".repeat(100_000)}`, `test:${unique()}\u0000nul`]) {
+      const hits = await burst(4, () => hitRateLimit(database.db, key, 2, 5));
+      expect(countOf(hits, (h) => h.allowed)).toBe(2);
+    }
+  });
+
   it("purges rows whose window has ended, and keeps the others", async () => {
     const ended = `test:${unique()}`;
     const live = `test:${unique()}`;
