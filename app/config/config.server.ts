@@ -1,6 +1,12 @@
 import path from "node:path";
 import { z } from "zod";
 
+/**
+ * A signed-in session with no request for this long ends, however long it has left: staff
+ * use shared university computers. SESSION_IDLE_MINUTES changes it.
+ */
+export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -30,13 +36,13 @@ const EnvSchema = z.object({
     .int()
     .min(5, "SESSION_IDLE_MINUTES must be at least 5")
     .max(24 * 60, "SESSION_IDLE_MINUTES must be at most 1440 (a day)")
-    .default(30),
+    .default(DEFAULT_SESSION_IDLE_MINUTES),
   DOCUMENT_TRASH_DAYS: z.coerce
     .number()
     .int()
     .min(1, "DOCUMENT_TRASH_DAYS must be at least 1")
     .max(3650, "DOCUMENT_TRASH_DAYS must be at most 3650 (ten years)")
-    .default(30),
+    .default(DEFAULT_SESSION_IDLE_MINUTES),
 });
 
 export interface Config {

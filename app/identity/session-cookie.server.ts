@@ -30,6 +30,11 @@ export function clearedSessionCookie(request: Request): string {
 
 /** Resolves the session cookie to the viewer for everything after it in the request. */
 export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }) => {
-  const { database } = context.get(servicesContext);
-  context.set(sessionContext, await lookupSession(database.db, readSessionToken(request)));
+  const { database, config } = context.get(servicesContext);
+  context.set(
+    sessionContext,
+    await lookupSession(database.db, readSessionToken(request), {
+      idleMinutes: config.sessionIdleMinutes,
+    }),
+  );
 };

@@ -1,12 +1,15 @@
 import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import type { RoleKey } from "~/access/catalogue";
 import type { Viewer } from "~/access/viewer";
+import { DEFAULT_SESSION_IDLE_MINUTES } from "~/config/config.server";
 import type { Queryable } from "~/db/database.server";
 import { memberships, organisations, sessions, users } from "~/db/schema";
 import { hashToken, newToken } from "./crypto.server";
 
 export const SESSION_COOKIE = "cn_session";
 export const SESSION_DAYS = 14;
+/** last_seen_at is written at most this often, not on every request. */
+const SEEN_EVERY_MS = 60_000;
 /** A session waiting for its second factor lapses quickly. */
 const PENDING_MINUTES = 10;
 
@@ -53,14 +56,20 @@ export type SessionLookup =
 
 /**
  * Resolves a session cookie to the signed-in viewer with the memberships that are active
- * today. An expired session, or a disabled user, resolves to nobody.
+ * today. An expired session, one left idle for longer than `idleMinutes`, or a disabled
+ * user, resolves to nobody.
  */
 export async function lookupSession(
   db: Queryable,
   token: string | undefined,
+  options: { idleMinutes?: number } = {},
 ): Promise<SessionLookup> {
   if (!token) return { state: "none" };
   const id = hashToken(token);
+  const now = Date.now();
+  // last_seen_at can lag by up to SEEN_EVERY_MS: the idle limit is measured from it as is,
+  // so a session may outlive the limit by at most that minute, never fall short of it.
+  const idleSince = new Date(now - (options.idleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES) * 60_000);
   const [row] = await db
     .select({
       userId: users.id,
@@ -72,12 +81,22 @@ export async function lookupSession(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(sessions.id, id),
+        gt(sessions.expiresAt, new Date(now)),
+        gt(sessions.lastSeenAt, idleSince),
+        isNull(users.disabledAt),
+      ),
+    );
   if (!row) return { state: "none" };
   if (row.pending) return { state: "second-factor-pending", userId: row.userId };
   const rows = await currentMemberships(db, row.userId);
-  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
+  if (now - row.lastSeenAt.getTime() > SEEN_EVERY_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
   return {
     state: "active",
