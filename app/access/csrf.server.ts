@@ -30,9 +30,10 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
     const url = new URL(request.url);
     const origin = request.headers.get("origin");
     if (origin && origin !== url.origin) {
+      // A malformed request rather than a forbidden one, as server/app.ts answers it first.
       throw data(
         { message: "This form was sent from another site and has been refused." },
-        { status: 403 },
+        { status: 400 },
       );
     }
     let sent = request.headers.get("x-csrf-token");
