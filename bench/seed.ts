@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { asSystem, type Db, queryRows, toInt } from "~/db/database.server";
-import { addWorkingDays } from "~/intake/dates";
 import { allocateReferences } from "~/intake/references.server";
+import { addWorkingDays } from "~/shared/dates";
 import { application, faker, person } from "./synthetic";
 
 const BATCH = 5_000;
