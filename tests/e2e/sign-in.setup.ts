@@ -8,6 +8,9 @@ import { SHARED_SIGN_INS, signedInStateFile } from "./support/run-folder";
  * from (docs/decisions/015-end-to-end-tests-in-parallel.md). Sessions are kept on the
  * server: a journey that signs out, or changes a password, signs in for itself.
  */
+// Independent of each other: signed in two at a time (the two-factor steps are shared safely).
+test.describe.configure({ mode: "parallel" });
+
 for (const email of SHARED_SIGN_INS) {
   test(`sign in as ${email}`, async ({ page }) => {
     await signIn(page, email);
