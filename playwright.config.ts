@@ -28,6 +28,8 @@ process.env.CLEARNAME_E2E_DATA_DIR ??= path.join(
   os.tmpdir(),
   `clearname-e2e-${randomBytes(6).toString("hex")}`,
 );
+// Where the e-mail the server sends arrives (tests/e2e/support/mailbox.ts reads it).
+process.env.CLEARNAME_E2E_MAILBOX ??= `${process.env.CLEARNAME_E2E_DATA_DIR}.mailbox`;
 
 // What the run's worker processes share (saved sign-ins, two-factor steps used): see
 // tests/e2e/support/run-folder.ts. Chosen once, beside DATA_DIR, for the same reason.
@@ -117,8 +119,8 @@ export default defineConfig({
     stderr: "pipe",
     // SIGTERM lets the server close its database and start-server.ts remove the folder.
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    // Not NODE_ENV=production, which refuses the demo data: see tests/e2e/start-server.ts.
     env: {
-      NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(E2E_PORT),
       DATA_DIR: process.env.CLEARNAME_E2E_DATA_DIR,
@@ -127,7 +129,6 @@ export default defineConfig({
       // The shared sign-ins are made at the start and used until the end of the run.
       SESSION_IDLE_MINUTES: "1440",
       DATABASE_URL: "",
-      SMTP_URL: "",
       DEMO: "1",
     },
   },

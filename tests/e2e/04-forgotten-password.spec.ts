@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, signIn, signOut } from "./support/auth";
 import { expect, expectAccessible, test } from "./support/fixtures";
+import { emailTo } from "./support/mailbox";
 
 const LEAD = "lead@clearname.test";
 const NEW_PASSWORD = "orchard lantern quietly 47";
@@ -22,7 +23,16 @@ test("a forgotten password is reset with the e-mailed link, which works only onc
   );
   await expectAccessible(page, "forgot-password page, link sent");
 
-  // The administrator reads it in the outbox, in another browser.
+  // The link reaches Lena's inbox.
+  const received = await emailTo(LEAD, "Reset your Clearname password");
+  expect(received.text).toContain("Hello Lena Lead,");
+  const link = received.text.match(/http:\/\/localhost:3100\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
+  expect(link, `no reset link in:\n${received.text}`).toBeTruthy();
+  const resetLink = link as string;
+  const token = resetLink.split("/").at(-1) as string;
+
+  // The administrator sees in the outbox, in another browser, that it was sent, but not the
+  // link: with it they could choose Lena's password and read her project's cases as her.
   const admin = await (await openContext()).newPage();
   await signIn(admin, "admin@clearname.test");
   await expectAccessible(admin, "administrator's home page");
@@ -35,9 +45,9 @@ test("a forgotten password is reset with the e-mailed link, which works only onc
   await expectAccessible(admin, "outbox");
   const body = (await email.locator("pre").textContent()) ?? "";
   expect(body).toContain("Hello Lena Lead,");
-  const link = body.match(/http:\/\/localhost:3100\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
-  expect(link, `no reset link in:\n${body}`).toBeTruthy();
-  const resetLink = link as string;
+  expect(body).toContain("[link sent to the recipient only]");
+  expect(body).not.toContain("/reset-password/");
+  expect(await admin.content()).not.toContain(token);
 
   // Lena opens it and chooses a new password; a mismatch is caught first.
   await page.goto(resetLink);

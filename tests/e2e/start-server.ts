@@ -2,13 +2,23 @@
  * The end-to-end tests' web server (playwright.config.ts starts it): the built Clearname on
  * a fresh embedded database in DATA_DIR, a new temporary folder whose name the config chose.
  * This creates the folder, and removes it when the server stops.
+ *
+ * Its e-mail goes over SMTP to a mail server started here, which keeps every message it
+ * receives as a file in CLEARNAME_E2E_MAILBOX: a journey reads a reset or invitation link
+ * from there, as its recipient would (the outbox never shows one).
+ *
+ * The server runs as a trial does, not with NODE_ENV=production, which refuses demo data:
+ * it serves the same optimised build (server/node-env.ts tells the libraries "production"
+ * whenever the build is served); only HSTS and the production start-up checks are left out.
  * Run as `node --import tsx tests/e2e/start-server.ts`.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SMTPServer } from "smtp-server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dataDir = process.env.DATA_DIR;
@@ -40,9 +50,37 @@ try {
   process.exit(1);
 }
 
+const mailbox = path.resolve(process.env.CLEARNAME_E2E_MAILBOX ?? `${resolved}.mailbox`);
+if (!mailbox.startsWith(os.tmpdir() + path.sep)) {
+  console.error(`start-server.ts: CLEARNAME_E2E_MAILBOX must be under ${os.tmpdir()}.`);
+  process.exit(1);
+}
+fs.mkdirSync(mailbox);
+let received = 0;
+const smtp = new SMTPServer({
+  secure: false,
+  authOptional: true,
+  disabledCommands: ["STARTTLS", "AUTH"],
+  logger: false,
+  onData(stream, _session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => {
+      // Written whole, then renamed: a reader never sees half a message.
+      const name = `${String(++received).padStart(5, "0")}.eml`;
+      fs.writeFileSync(path.join(mailbox, `.${name}`), Buffer.concat(chunks));
+      fs.renameSync(path.join(mailbox, `.${name}`), path.join(mailbox, name));
+      callback();
+    });
+  },
+});
+await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
+const smtpPort = (smtp.server.address() as AddressInfo).port;
+
+const { NODE_ENV: _notProduction, ...env } = process.env;
 const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
   cwd: root,
-  env: { ...process.env, NODE_ENV: "production", DATA_DIR: resolved },
+  env: { ...env, DATA_DIR: resolved, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
   stdio: "inherit",
 });
 
@@ -55,6 +93,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 }
 
 server.on("exit", (code, signal) => {
+  smtp.close(() => undefined);
   fs.rmSync(resolved, { recursive: true, force: true });
+  fs.rmSync(mailbox, { recursive: true, force: true });
   process.exit(code ?? (signal ? 1 : 0));
 });

@@ -18,6 +18,11 @@ export interface ServerProcess {
  * process `node --import tsx server/main.ts`, so that a signal reaches the server itself.
  * It gets its own process group, so that `killGroup` ends everything it started.
  */
+function withoutNodeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NODE_ENV: _notProduction, ...rest } = env;
+  return rest;
+}
+
 export function startServer(options: {
   dataDir: string;
   port: number;
@@ -31,9 +36,9 @@ export function startServer(options: {
     cwd: root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
+    // Not NODE_ENV=production, which refuses demo data (see tests/e2e/start-server.ts).
     env: {
-      ...process.env,
-      NODE_ENV: "production",
+      ...withoutNodeEnv(process.env),
       HOST: "127.0.0.1",
       PORT: String(options.port),
       DATA_DIR: options.dataDir,
