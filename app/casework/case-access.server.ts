@@ -5,10 +5,9 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { cases } from "~/db/schema";
 import { forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 
 export type CaseRow = typeof cases.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one way casework code opens a case: as row-level security lets the acting user see it
@@ -23,7 +22,7 @@ export async function openCase(
   caseId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<CaseRow> {
-  if (!UUID.test(caseId)) throw notFound("case");
+  if (!isId(caseId)) throw notFound("case");
   const query = tx.select().from(cases).where(eq(cases.id, caseId));
   const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row || !can(acting.viewer, "view:case:own", row.organisationId)) throw notFound("case");

@@ -13,10 +13,3 @@ export function changedFields<T extends Record<string, unknown>>(
   }
   return changes;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An entry id from a URL: anything but a UUID is "not found" before the database is asked. */
-export function isEntryId(id: string): boolean {
-  return UUID.test(id);
-}

@@ -4,6 +4,7 @@ import type { Queryable } from "~/db/database.server";
 import { caseDocuments, caseLines, organisations, reviewApplications } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { conflict, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import {
   auditCase,
   type CaseRow,
@@ -21,8 +22,6 @@ import {
 import { renderApplicationDocx } from "./application-docx.server";
 import { renderApplicationPdf } from "./application-pdf.server";
 import type { Ground } from "./schemas";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the file says for the application (the drafts themselves are not listed in it). */
 async function factsOf(tx: Queryable, c: CaseRow): Promise<ApplicationFacts> {
@@ -178,7 +177,7 @@ export async function markApplicationSent(
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
   mustLead(acting, c, "mark the application as sent");
-  if (!UUID.test(applicationId)) throw notFound("application");
+  if (!isId(applicationId)) throw notFound("application");
   const [v] = await tx
     .select()
     .from(reviewApplications)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate, today } from "~/shared/dates";
+import { IdSchema } from "~/shared/ids";
 
 const text = (required: string, max: number, label: string) =>
   z
@@ -33,7 +34,7 @@ export const GenerateApplicationSchema = z.object({
 
 /** Marking a version as sent to the review body, on a day. */
 export const MarkSentSchema = z.object({
-  applicationId: z.uuid({ error: "The version was not found: reload the page" }),
+  applicationId: z.string({ error: "The version was not found: reload the page" }).pipe(IdSchema),
   sentOn: z
     .string({ error: "Enter the date it was sent" })
     .trim()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate } from "~/shared/dates";
+import { IdSchema, isId } from "~/shared/ids";
 
 /** Adding or changing a manual chronology event (one schema; `eventId` set when changing). */
 export const ChronologyEventSchema = z.object({
@@ -7,10 +8,7 @@ export const ChronologyEventSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || null)
-    .refine(
-      (v) => v === null || z.uuid().safeParse(v).success,
-      "Something went wrong: reload the page",
-    ),
+    .refine((v) => v === null || isId(v), "Something went wrong: reload the page"),
   occurredOn: z
     .string({ error: "Enter the date of the event" })
     .trim()
@@ -36,5 +34,5 @@ export const ChronologyEventSchema = z.object({
 });
 
 export const DeleteEventSchema = z.object({
-  eventId: z.uuid("Something went wrong: reload the page"),
+  eventId: z.string({ error: "Something went wrong: reload the page" }).pipe(IdSchema),
 });

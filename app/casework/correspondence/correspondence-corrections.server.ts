@@ -1,9 +1,10 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
-import { changedFields, isEntryId } from "~/casework/changed-fields";
+import { changedFields } from "~/casework/changed-fields";
 import type { Queryable } from "~/db/database.server";
 import { caseCorrespondence, cases } from "~/db/schema";
 import { forbidden, invalid, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { auditCase, type CaseRow, leadsCase, openCase, touchCase } from "../case-access.server";
 import { addMonths, PROGRESS_LETTER_MONTHS } from "./progress-letters";
 import { CLIENT_PARTY, type CorrectCorrespondenceInput } from "./schemas";
@@ -28,7 +29,7 @@ async function entryToChange(
   c: CaseRow,
   entryId: string,
 ): Promise<Correspondence> {
-  if (!isEntryId(entryId)) throw notFound("correspondence");
+  if (!isId(entryId)) throw notFound("correspondence");
   const [entry] = await tx
     .select()
     .from(caseCorrespondence)

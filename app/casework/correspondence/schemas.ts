@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate, today } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 
 export const CORRESPONDENCE_KINDS = ["letter", "call", "email", "visit"] as const;
 export const KIND_LABELS: Record<(typeof CORRESPONDENCE_KINDS)[number], string> = {
@@ -53,7 +54,7 @@ export const CorrespondenceSchema = z
       .trim()
       .optional()
       .transform((v) => v || undefined)
-      .refine((v) => v === undefined || z.uuid().safeParse(v).success, "Choose a document"),
+      .refine((v) => v === undefined || isId(v), "Choose a document"),
   })
   .superRefine((v, ctx) => {
     if (v.withWhom === "third_party" && !v.thirdParty)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { evidenceItems } from "~/db/schema/casework";
+import { IdSchema, isId } from "~/shared/ids";
 
 /** As in the schema; repeated here so the browser bundle does not pull in drizzle. */
 export const EVIDENCE_KIND_LABELS = {
@@ -23,7 +24,7 @@ export const USED_AT_TRIAL_LABELS = { yes: "Yes", no: "No", unknown: "Not known"
  * at). Fallibility codes are checked against the causes taxonomy on the server.
  */
 export const EvidenceSchema = z.object({
-  id: z.uuid().optional(),
+  id: IdSchema.optional(),
   version: z.coerce.number().int().min(1).optional(),
   kind: z.enum(KINDS, { error: "Choose the kind of evidence" }),
   description: z
@@ -39,8 +40,8 @@ export const EvidenceSchema = z.object({
     .max(4000, "Keep how it was challenged under 4,000 characters")
     .default(""),
   fallibility: z.array(z.string().trim().min(1).max(100)).max(30).default([]),
-  lineId: z.uuid("Choose a line of investigation").optional(),
-  documentId: z.uuid("Choose a document").optional(),
+  lineId: z.string().refine(isId, "Choose a line of investigation").optional(),
+  documentId: z.string().refine(isId, "Choose a document").optional(),
 });
 
 export type EvidenceInput = z.infer<typeof EvidenceSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { caseLines } from "~/db/schema/referrals";
+import { isId } from "~/shared/ids";
 
 /** As in the schema; repeated here so the browser bundle does not pull in drizzle. */
 export const LINE_STATUSES = ["not_started", "in_progress", "done", "abandoned"] as const;
@@ -42,7 +43,7 @@ export const NewLineSchema = z.object({
 export const EditLineSchema = z
   .object({
     version: z.coerce.number().int().min(1),
-    ownerId: z.uuid("Choose a member of the team").optional(),
+    ownerId: z.string().refine(isId, "Choose a member of the team").optional(),
     status: z.enum(LINE_STATUSES, { error: "Choose the status" }),
     steps: z.string().trim().max(20000, "Keep the steps under 20,000 characters").default(""),
     result: z.enum(LINE_RESULTS, { error: "Choose a result" }).optional(),

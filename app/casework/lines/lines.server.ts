@@ -3,11 +3,10 @@ import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { caseDocuments, caseLines, evidenceItems, investigationCategories } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { auditCase, openCase, touchCase } from "../case-access.server";
 import { teamOf } from "../team/case-team.server";
 import type { EditLine, NewLine } from "./line-schemas";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function categories(tx: Queryable) {
   return tx
@@ -48,7 +47,7 @@ export async function listLines(tx: Queryable, acting: Acting, caseId: string) {
 /** One line, with the team who may own it and the evidence and documents it produced. */
 export async function getLine(tx: Queryable, acting: Acting, caseId: string, lineId: string) {
   const c = await openCase(tx, acting, caseId);
-  if (!UUID.test(lineId)) throw notFound("line of investigation");
+  if (!isId(lineId)) throw notFound("line of investigation");
   const [line] = await tx
     .select()
     .from(caseLines)
@@ -131,7 +130,7 @@ export async function updateLine(
   input: EditLine,
 ) {
   const c = await openCase(tx, acting, caseId);
-  if (!UUID.test(lineId)) throw notFound("line of investigation");
+  if (!isId(lineId)) throw notFound("line of investigation");
   if (input.result && !input.resultReason)
     throw invalid("Say why the line has this result", { field: "resultReason" });
   if (input.ownerId) {

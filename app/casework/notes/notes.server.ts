@@ -4,9 +4,9 @@ import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { caseNotes, users } from "~/db/schema";
 import { conflict, forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { auditCase, leadsCase, mustLead, openCase, touchCase } from "../case-access.server";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const author = alias(users, "note_author");
 const signer = alias(users, "note_signer");
 
@@ -80,7 +80,7 @@ export async function addNote(
 }
 
 async function noteOf(tx: Queryable, caseId: string, noteId: string) {
-  if (!UUID.test(noteId)) throw notFound("note");
+  if (!isId(noteId)) throw notFound("note");
   const [note] = await tx
     .select()
     .from(caseNotes)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "~/shared/ids";
 
 /** Adding a case note; "needs sign-off" for anything that will leave the project. */
 export const NoteSchema = z.object({
@@ -15,11 +16,11 @@ export const NoteSchema = z.object({
 
 /** Changing a note that has not been signed off. */
 export const EditNoteSchema = z.object({
-  noteId: z.uuid({ error: "The note was not found: reload the page" }),
+  noteId: z.string({ error: "The note was not found: reload the page" }).pipe(IdSchema),
   body: NoteSchema.shape.body,
 });
 
 /** A lead signing a note off. */
 export const SignOffSchema = z.object({
-  noteId: z.uuid({ error: "The note was not found: reload the page" }),
+  noteId: z.string({ error: "The note was not found: reload the page" }).pipe(IdSchema),
 });

@@ -2,10 +2,11 @@ import { and, count, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Acting } from "~/access/acting";
 import { auditCase, type CaseRow, openCase, touchCase } from "~/casework/case-access.server";
-import { changedFields, isEntryId } from "~/casework/changed-fields";
+import { changedFields } from "~/casework/changed-fields";
 import type { Queryable } from "~/db/database.server";
 import { casePapers, paperRequests } from "~/db/schema";
 import { conflict, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { type EditPaperSchema, papersWithRequests } from "./paper-schemas";
 
 type Paper = typeof casePapers.$inferSelect;
@@ -15,7 +16,7 @@ type Paper = typeof casePapers.$inferSelect;
  * corrects or removes an entry, as anyone marks papers held, and every change is audited.
  */
 async function paperOf(tx: Queryable, c: CaseRow, paperId: string): Promise<Paper> {
-  if (!isEntryId(paperId)) throw notFound("papers");
+  if (!isId(paperId)) throw notFound("papers");
   const [paper] = await tx
     .select()
     .from(casePapers)

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PAPER_KINDS } from "~/db/schema/casework";
 import { isRealDate } from "~/shared/dates";
+import { IdSchema, isId } from "~/shared/ids";
 
 /** The forms of the papers page: one schema each, used in the browser and on the server. */
 
@@ -65,9 +66,7 @@ const optionalDate = (label: string) =>
     )
     .transform((v) => v ?? null);
 
-const id = z
-  .string({ error: "Something went wrong: reload the page" })
-  .uuid("Something went wrong: reload the page");
+const id = z.string({ error: "Something went wrong: reload the page" }).pipe(IdSchema);
 
 export const PaperSchema = z.object({
   kind: z.enum(PAPER_KINDS, { error: "Choose what kind of papers these are" }),
@@ -95,13 +94,13 @@ export const AuthoritySchema = z.object({
     .string()
     .optional()
     .transform((v) => v || null)
-    .refine((v) => v === null || z.uuid().safeParse(v).success, "Choose a document from the list"),
+    .refine((v) => v === null || isId(v), "Choose a document from the list"),
 });
 
 export const RequestSchema = z.object({
   paperId: z
     .string({ error: "Choose which papers are asked for" })
-    .uuid("Choose which papers are asked for"),
+    .refine(isId, "Choose which papers are asked for"),
   recipientKind: z.enum(RECIPIENT_KINDS, { error: "Choose who the request goes to" }),
   recipient: required("Enter who the request goes to"),
   recipientAddress: required("Enter their postal address", 2000),

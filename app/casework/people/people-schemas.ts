@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PERSON_KINDS } from "~/db/schema/casework";
 import { isRealDate } from "~/shared/dates";
+import { IdSchema } from "~/shared/ids";
 
 export const PERSON_KIND_LABELS: Record<(typeof PERSON_KINDS)[number], string> = {
   witness: "Witness",
@@ -29,7 +30,7 @@ const date = (missing: string) =>
     .min(1, missing)
     .refine(isRealDate, "Enter a real date, for example 2026-03-14");
 
-const id = z.uuid("Something went wrong: reload the page");
+const id = z.string({ error: "Something went wrong: reload the page" }).pipe(IdSchema);
 
 const optionalText = (max: number, label: string) =>
   z

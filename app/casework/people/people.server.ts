@@ -8,6 +8,7 @@ import type { Queryable } from "~/db/database.server";
 import { caseCorrespondence, casePeople, cases, people } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
 import { today } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 import {
   type AddPersonSchema,
   CONTACT_KIND_LABELS,
@@ -15,8 +16,6 @@ import {
   type ContactSchema,
   NEEDS_CONSENT,
 } from "./people-schemas";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const NO_CONSENT =
   "The client has not agreed that this person may be contacted. Record the client's consent first: do not contact them until you have it.";
@@ -214,7 +213,7 @@ export async function recordContact(
  * (row-level security leaves out the cases of teams a caseworker is not on).
  */
 export async function getPerson(tx: Queryable, acting: Acting, personId: string) {
-  if (!UUID.test(personId)) throw notFound("person");
+  if (!isId(personId)) throw notFound("person");
   const [p] = await tx.select().from(people).where(eq(people.id, personId));
   if (!p || !can(acting.viewer, "view:case:own", p.organisationId)) throw notFound("person");
   const appearances = await tx

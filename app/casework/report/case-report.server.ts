@@ -6,6 +6,7 @@ import type { Queryable } from "~/db/database.server";
 import { caseReports, cases } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
 import { today as todayIso } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 import { auditCase, type CaseRow, leadsCase, mustLead, openCase } from "../case-access.server";
 import {
   assembleCaseReport,
@@ -14,8 +15,6 @@ import {
 } from "./assemble-report.server";
 import { asReportContent, type CaseReportContent } from "./report-content";
 import type { SendReportInput } from "./schemas";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A digest of the content, so that what is sent is what the lead checked: the page carries it
@@ -159,7 +158,7 @@ export async function readSentReport(
   caseId: string,
   reportId: string,
 ): Promise<SentCaseReport> {
-  if (!UUID.test(reportId)) throw notFound("report");
+  if (!isId(reportId)) throw notFound("report");
   const [row] = await tx
     .select()
     .from(caseReports)

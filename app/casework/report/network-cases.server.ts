@@ -8,9 +8,8 @@ import type { CASE_OUTCOMES, CASE_STAGES } from "~/db/schema/referrals";
 import { forbidden, notFound } from "~/errors/app-error";
 import { ACTIVE_CASE_STAGES } from "~/referrals/case-returns.server";
 import { today as todayIso } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 import { readSentReport, type SentCaseReport } from "./case-report.server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface NetworkCaseFilters {
   projectId?: string;
@@ -51,7 +50,7 @@ export async function listNetworkCases(
   mustOversee(acting);
   const today = options.today ?? todayIso();
   const where: SQL[] = [];
-  if (filters.projectId && UUID.test(filters.projectId))
+  if (filters.projectId && isId(filters.projectId))
     where.push(eq(cases.organisationId, filters.projectId));
   if (filters.stage) where.push(eq(cases.stage, filters.stage));
   const rows = await tx
@@ -141,7 +140,7 @@ export async function openNetworkReport(
   reportId: string,
 ): Promise<SentCaseReport> {
   mustOversee(acting);
-  if (!UUID.test(caseId)) throw notFound("report");
+  if (!isId(caseId)) throw notFound("report");
   const [c] = await tx
     .select({ id: cases.id, reference: cases.reference, organisationId: cases.organisationId })
     .from(cases)

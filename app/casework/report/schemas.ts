@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate } from "~/shared/dates";
+import { normaliseSearchParams } from "~/shared/normalise-input";
 
 const date = (label: string) =>
   z
@@ -36,10 +37,10 @@ export const ReportPeriodQuerySchema = z.object({
 
 /** The period asked for in a request's address, for the report page and its draft PDF. */
 export function periodAsked(request: Request): z.output<typeof ReportPeriodQuerySchema> {
-  const url = new URL(request.url);
+  const query = normaliseSearchParams(new URL(request.url).searchParams);
   return ReportPeriodQuerySchema.parse({
-    from: url.searchParams.get("from") ?? undefined,
-    to: url.searchParams.get("to") ?? undefined,
+    from: query.get("from") ?? undefined,
+    to: query.get("to") ?? undefined,
   });
 }
 

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
-import { changedFields, isEntryId } from "~/casework/changed-fields";
+import { changedFields } from "~/casework/changed-fields";
 import type { Queryable } from "~/db/database.server";
 import { caseReviews, users } from "~/db/schema";
 import { forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import {
   auditCase,
   type CaseRow,
@@ -26,7 +27,7 @@ export function mayChangeReview(acting: Acting, c: CaseRow, review: { recordedBy
 }
 
 async function reviewOf(tx: Queryable, c: CaseRow, reviewId: string): Promise<Review> {
-  if (!isEntryId(reviewId)) throw notFound("case review");
+  if (!isId(reviewId)) throw notFound("case review");
   const [review] = await tx
     .select()
     .from(caseReviews)

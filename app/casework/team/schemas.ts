@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { isRealDate } from "~/shared/dates";
+import { IdSchema } from "~/shared/ids";
 
 /** The forms of a case's team page: one schema each (Conform, browser and server). */
 
 export const AssignTeamMemberSchema = z.object({
   intent: z.literal("assign"),
-  userId: z.uuid({ error: "Choose who joins the team" }),
+  userId: z.string({ error: "Choose who joins the team" }).pipe(IdSchema),
   endsOn: z
     .string({ error: "Enter the day they leave the case" })
     .trim()
@@ -14,5 +15,5 @@ export const AssignTeamMemberSchema = z.object({
 
 export const RemoveTeamMemberSchema = z.object({
   intent: z.literal("remove"),
-  memberId: z.uuid({ error: "Choose who leaves the team" }),
+  memberId: z.string({ error: "Choose who leaves the team" }).pipe(IdSchema),
 });

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
-import { changedFields, isEntryId } from "~/casework/changed-fields";
+import { changedFields } from "~/casework/changed-fields";
 import type { Queryable } from "~/db/database.server";
 import { timeEntries, users } from "~/db/schema";
 import { forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { auditCase, type CaseRow, leadsCase, openCase, touchCase } from "../case-access.server";
 import type { TimeEntryInput } from "./schemas";
 
@@ -21,7 +22,7 @@ async function entryToChange(
   c: CaseRow,
   entryId: string,
 ): Promise<TimeEntry> {
-  if (!isEntryId(entryId)) throw notFound("time entry");
+  if (!isId(entryId)) throw notFound("time entry");
   const [entry] = await tx
     .select()
     .from(timeEntries)
