@@ -2,6 +2,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import type { Queryable } from "~/db/database.server";
 import { assessmentReviews, assessments, investigationLines } from "~/db/schema";
 import { notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import type { AssessmentAnswers } from "./diff";
 
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -14,15 +15,13 @@ export interface LoadedAssessment {
   reviews: ReviewRow[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One assessment with its lines and review rounds, as row-level security lets the user see it. */
 export async function loadAssessment(
   tx: Queryable,
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<LoadedAssessment> {
-  if (!UUID.test(id)) throw notFound("assessment");
+  if (!isId(id)) throw notFound("assessment");
   const query = tx.select().from(assessments).where(eq(assessments.id, id));
   const [assessment] = options.forUpdate ? await query.for("update") : await query;
   if (!assessment) throw notFound("assessment");

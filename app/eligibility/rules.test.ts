@@ -2,11 +2,16 @@ import { describe, expect, it } from "vitest";
 import {
   type AssessmentForRules,
   appealWindowEnds,
+  CHASE_AFTER_DAYS,
   decisionRefusal,
+  defaultChaseOn,
   isEditable,
   isUrgent,
   missingForRecommendation,
+  missingOnAssessment,
+  missingOnForm,
   needsReview,
+  recommendationRefusal,
   reconsiderationRefusal,
   reviewRefusal,
 } from "./rules";
@@ -285,5 +290,63 @@ describe("the appeal window", () => {
       isUrgent({ flags: ["appeal_window_open"], convictionDate: "2001-05-04" }, "2026-03-02"),
     ).toBe(true);
     expect(isUrgent({ flags: ["in_custody"] }, "2026-03-02")).toBe(false);
+  });
+});
+
+describe("where what is missing is answered", () => {
+  it("puts the questions and lines on the assessment, and the reasons and chase on the form", () => {
+    expect(fields(missingOnAssessment(blank, "eligible"))).toEqual([
+      "couldBeInnocent",
+      "couldBeInnocentReasons",
+      "canBeInvestigated",
+      "canBeInvestigatedReasons",
+      "lines",
+    ]);
+    expect(fields(missingOnForm({ recommendation: "ineligible", ineligibleReasons: [] }))).toEqual([
+      "ineligibleReasons",
+    ]);
+    expect(
+      fields(missingOnForm({ recommendation: "more_information", ineligibleReasons: [] })),
+    ).toEqual(["informationRequested", "chaseOn"]);
+  });
+
+  it("adds up to everything a recommendation needs, in form order", () => {
+    const r = { recommendation: "ineligible" as const, ineligibleReasons: [] };
+    expect(missingForRecommendation(blank, r)).toEqual([
+      ...missingOnAssessment(blank, "ineligible"),
+      ...missingOnForm(r),
+    ]);
+  });
+
+  it("asks nothing of the assessment for more information or withdrawn", () => {
+    expect(missingOnAssessment(blank, "more_information")).toEqual([]);
+    expect(missingOnAssessment(blank, "withdrawn")).toEqual([]);
+  });
+});
+
+describe("making the recommendation", () => {
+  const me = "assessor-1";
+
+  it("is for the assigned assessor while the answers can change", () => {
+    expect(recommendationRefusal(me, { assessorId: me, status: "draft" })).toBeNull();
+    expect(recommendationRefusal(me, { assessorId: me, status: "returned" })).toBeNull();
+  });
+
+  it("refuses anyone else, and a nobody's assessment, whatever its status", () => {
+    expect(recommendationRefusal(me, { assessorId: "assessor-2", status: "draft" })).toBe(
+      "not_assessor",
+    );
+    expect(recommendationRefusal(me, { assessorId: null, status: "draft" })).toBe("not_assessor");
+  });
+
+  it.each(["in_review", "agreed", "decided"] as const)("says it is already %s", (status) => {
+    expect(recommendationRefusal(me, { assessorId: me, status })).toBe(status);
+  });
+
+  it("offers the saved chase date while it is ahead, else four weeks from today", () => {
+    expect(CHASE_AFTER_DAYS).toBe(28);
+    expect(defaultChaseOn("2026-12-20", "2026-12-04")).toBe("2026-12-20");
+    expect(defaultChaseOn("2026-12-04", "2026-12-04")).toBe("2027-01-01");
+    expect(defaultChaseOn(null, "2028-02-10")).toBe("2028-03-09");
   });
 });

@@ -102,8 +102,16 @@ const blank = (s: string | null | undefined) => !s || s.trim() === "";
  * more information needs what is asked for and when to chase. Withdrawn needs none.
  */
 export function missingForRecommendation(a: AssessmentForRules, r: RecommendationInput): Missing[] {
+  return [...missingOnAssessment(a, r.recommendation), ...missingOnForm(r)];
+}
+
+/** What the recommendation needs from the assessment itself (answered on the assessment page). */
+export function missingOnAssessment(
+  a: AssessmentForRules,
+  recommendation: Recommendation,
+): Missing[] {
   const missing: Missing[] = [];
-  if (r.recommendation === "eligible" || r.recommendation === "ineligible") {
+  if (recommendation === "eligible" || recommendation === "ineligible") {
     if (!a.couldBeInnocent)
       missing.push({
         field: "couldBeInnocent",
@@ -125,7 +133,7 @@ export function missingForRecommendation(a: AssessmentForRules, r: Recommendatio
         message: "Give the reasons for the answer to question 2",
       });
   }
-  if (r.recommendation === "eligible") {
+  if (recommendation === "eligible") {
     if (a.couldBeInnocent === "no")
       missing.push({
         field: "couldBeInnocent",
@@ -142,6 +150,12 @@ export function missingForRecommendation(a: AssessmentForRules, r: Recommendatio
         message: "Add at least one line of investigation for an eligible application",
       });
   }
+  return missing;
+}
+
+/** What the recommendation needs from its own form: the reasons, or what is asked for and by when. */
+export function missingOnForm(r: RecommendationInput): Missing[] {
+  const missing: Missing[] = [];
   if (r.recommendation === "ineligible" && r.ineligibleReasons.length === 0)
     missing.push({
       field: "ineligibleReasons",
@@ -157,6 +171,35 @@ export function missingForRecommendation(a: AssessmentForRules, r: Recommendatio
       missing.push({ field: "chaseOn", message: "Give the date to chase if nothing arrives" });
   }
   return missing;
+}
+
+/** The applicant is given four weeks to send more information. */
+export const CHASE_AFTER_DAYS = 28;
+
+/** The chase date the form offers: the one saved if it is still ahead, else four weeks on. */
+export function defaultChaseOn(saved: string | null, today: string): string {
+  if (saved && saved > today) return saved;
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + CHASE_AFTER_DAYS);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Why this user cannot make the recommendation now, or null if they can. */
+export type RecommendationRefusal =
+  | "not_assessor"
+  | Exclude<AssessmentStatus, "draft" | "returned">;
+
+/**
+ * Only the assessor it is assigned to makes the recommendation, and only while the answers
+ * can still be changed (draft, or returned by the reviewer).
+ */
+export function recommendationRefusal(
+  viewerId: string,
+  a: { assessorId: string | null; status: AssessmentStatus },
+): RecommendationRefusal | null {
+  if (a.assessorId !== viewerId) return "not_assessor";
+  if (a.status === "draft" || a.status === "returned") return null;
+  return a.status;
 }
 
 /**

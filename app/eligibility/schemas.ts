@@ -8,7 +8,8 @@ import {
 } from "~/db/schema/eligibility";
 import { PLEAS } from "~/intake/questionnaire";
 import { isRealDate, today } from "~/shared/dates";
-import { FLAG_KEYS } from "./rules";
+import { isId } from "~/shared/ids";
+import { FLAG_KEYS, missingOnForm } from "./rules";
 
 /**
  * The forms of an eligibility assessment: one schema each, used by the page (Conform, in
@@ -176,17 +177,23 @@ export const AssessmentSchema = z
 export type AssessmentInput = z.infer<typeof AssessmentSchema>;
 
 /** The recommendation form. */
-export const RecommendationSchema = z.object({
-  version: z.coerce.number({ error: "The form is out of date: reload the page" }).int().min(1),
-  recommendation: z.enum(RECOMMENDATIONS, { error: "Choose a recommendation" }),
-  ineligibleReasons: stringList(null, "Choose reasons from the list"),
-  recommendationNotes: optionalText("The notes", 20_000),
-  informationRequested: optionalText("The information asked for", 5_000),
-  chaseOn: optionalDate("The chase date", false).refine(
-    (v) => v === undefined || v > today(),
-    "The chase date must be after today",
-  ),
-});
+export const RecommendationSchema = z
+  .object({
+    version: z.coerce.number({ error: "The form is out of date: reload the page" }).int().min(1),
+    recommendation: z.enum(RECOMMENDATIONS, { error: "Choose a recommendation" }),
+    ineligibleReasons: stringList(null, "Choose reasons from the list"),
+    recommendationNotes: optionalText("The notes", 20_000),
+    informationRequested: optionalText("The information asked for", 5_000),
+    chaseOn: optionalDate("The chase date", false).refine(
+      (v) => v === undefined || v > today(),
+      "The chase date must be after today",
+    ),
+  })
+  // What the choice needs on this form is said on its field before anything is sent.
+  .superRefine((v, ctx) => {
+    for (const m of missingOnForm(v))
+      ctx.addIssue({ code: "custom", path: [m.field], message: m.message });
+  });
 export type RecommendationFormInput = z.infer<typeof RecommendationSchema>;
 
 /** The second reviewer's form. */
@@ -236,6 +243,6 @@ export const HandoverSchema = z.object({
   version: z.coerce.number({ error: "The form is out of date: reload the page" }).int().min(1),
   assessorId: z
     .string({ error: "Choose the assessor to hand it to" })
-    .uuid("Choose the assessor to hand it to"),
+    .refine(isId, "Choose the assessor to hand it to"),
   note: optionalText("The note", 2_000),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EmailSchema } from "~/identity/schemas";
+import { IdSchema } from "~/shared/ids";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,6 +32,6 @@ export const AddMemberSchema = z.object({
 export type AddMemberInput = z.infer<typeof AddMemberSchema>;
 
 export const EndMembershipSchema = z.object({
-  membershipId: z.string().uuid(),
+  membershipId: IdSchema,
   endsOn: optionalDate,
 });

@@ -6,11 +6,10 @@ import { projectTermBreaks } from "~/db/schema";
 import { forbidden, invalid, notFound } from "~/errors/app-error";
 import { getOrganisation, type Organisation } from "~/organisations/organisations.server";
 import { canEditOrganisation } from "~/organisations/policies";
+import { isId } from "~/shared/ids";
 import type { TermBreakInput } from "./schemas";
 
 export type TermBreak = typeof projectTermBreaks.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A project's term breaks, earliest first. Any signed-in user may read them. */
 export function listTermBreaks(tx: Queryable, projectId: string): Promise<TermBreak[]> {
@@ -91,7 +90,7 @@ export async function removeTermBreak(
   breakId: string,
 ): Promise<void> {
   const project = await editableProject(tx, acting, projectId);
-  if (!UUID.test(breakId)) throw notFound("term break");
+  if (!isId(breakId)) throw notFound("term break");
   const [row] = await tx
     .delete(projectTermBreaks)
     .where(and(eq(projectTermBreaks.id, breakId), eq(projectTermBreaks.organisationId, project.id)))

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applications, cases, referralOffers } from "~/db/schema";
 import { invalid, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { mustRefer, mustRespondFor } from "./guard";
 import { notifyMembers } from "./notify.server";
 import type { Context } from "./offers.server";
@@ -22,10 +23,8 @@ export const ACTIVE_CASE_STAGES = [
   "concluded",
 ] as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function lockCase(tx: Queryable, caseId: string) {
-  if (!UUID.test(caseId)) throw notFound("case");
+  if (!isId(caseId)) throw notFound("case");
   const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update");
   if (!row) throw notFound("case");
   return row;

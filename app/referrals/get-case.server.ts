@@ -6,16 +6,15 @@ import type { Queryable } from "~/db/database.server";
 import { caseDocuments, caseLines, cases, organisations } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { ACTIVE_CASE_STAGES } from "./case-returns.server";
 import { categoryLabels } from "./category-labels.server";
 import type { OfferCase } from "./offer-case.server";
 import { caseProjectIds } from "./project-scope";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A case of one of the user's projects, or "not found". */
 async function caseFor(tx: Queryable, acting: Acting, caseId: string) {
-  if (!UUID.test(caseId)) throw notFound("case");
+  if (!isId(caseId)) throw notFound("case");
   const [row] = await tx
     .select({ c: cases, projectName: organisations.name })
     .from(cases)
@@ -105,7 +104,7 @@ export async function openCaseDocument(
   documentId: string,
 ): Promise<{ filename: string; mediaType: string; bytes: Buffer }> {
   const { c } = await caseFor(tx, acting, caseId);
-  if (!UUID.test(documentId)) throw notFound("document");
+  if (!isId(documentId)) throw notFound("document");
   const [doc] = await tx
     .select()
     .from(caseDocuments)

@@ -6,15 +6,14 @@ import { documents, organisations, referralOfferDocuments, referralOffers } from
 import type { DocumentStore } from "~/documents/storage.server";
 import { notFound } from "~/errors/app-error";
 import { today } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 import { categoryLabels } from "./category-labels.server";
 import { loadOfferCase, type OfferCase } from "./offer-case.server";
 import { offerProjectIds } from "./project-scope";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An offer made to one of the user's projects, or "not found" (never "forbidden": it says nothing). */
 async function offerFor(tx: Queryable, acting: Acting, offerId: string) {
-  if (!UUID.test(offerId)) throw notFound("offer");
+  if (!isId(offerId)) throw notFound("offer");
   const [offer] = await tx
     .select({
       id: referralOffers.id,
@@ -148,7 +147,7 @@ export async function openOfferDocument(
   documentId: string,
 ): Promise<OpenedFile> {
   const offer = await offerFor(tx, acting, offerId);
-  if (offer.status !== "offered" || !UUID.test(documentId)) throw notFound("document");
+  if (offer.status !== "offered" || !isId(documentId)) throw notFound("document");
   const [doc] = await tx
     .select({
       id: documents.id,

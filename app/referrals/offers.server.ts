@@ -6,6 +6,7 @@ import { documents, organisations, referralOfferDocuments, referralOffers } from
 import { conflict, invalid, notFound } from "~/errors/app-error";
 import type { Mailer } from "~/mail/mailer.server";
 import { today } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 import { mustRefer } from "./guard";
 import { notifyMembers } from "./notify.server";
 import { loadReferralCase } from "./referral-case.server";
@@ -169,10 +170,8 @@ export async function withdrawOffer(
   return { deliveries };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function lockOffer(tx: Queryable, offerId: string) {
-  if (!UUID.test(offerId)) throw notFound("offer");
+  if (!isId(offerId)) throw notFound("offer");
   const [offer] = await tx
     .select()
     .from(referralOffers)

@@ -2,15 +2,14 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Queryable } from "~/db/database.server";
 import { applicants, applications, assessments, establishments } from "~/db/schema";
 import { invalid, notFound } from "~/errors/app-error";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isId } from "~/shared/ids";
 
 /**
  * The application being referred, with its applicant and the eligible decision that sent it
  * here (the latest decided assessment). Refused when it is not eligible and decided.
  */
 export async function loadReferralCase(tx: Queryable, applicationId: string) {
-  if (!UUID.test(applicationId)) throw notFound("application");
+  if (!isId(applicationId)) throw notFound("application");
   const [row] = await tx
     .select({
       application: applications,

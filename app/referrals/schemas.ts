@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate, today } from "~/shared/dates";
+import { IdSchema } from "~/shared/ids";
 
 /**
  * The referral coordinator's forms, one schema each, parsed the same way in the browser and
@@ -7,8 +8,6 @@ import { isRealDate, today } from "~/shared/dates";
  * offered, which are not suggested, which documents are filed), so the browser checks what the
  * server will: the server builds it again from the database inside the offer's transaction.
  */
-
-const UUID_MESSAGE = "The form is out of date: reload the page";
 
 const requiredText = (message: string, label: string, max: number) =>
   z
@@ -74,18 +73,18 @@ export type OfferFormInput = z.infer<ReturnType<typeof offerSchema>>;
 
 /** Taking back an offer the project has not answered. */
 export const WithdrawOfferSchema = z.object({
-  offerId: z.uuid(UUID_MESSAGE),
+  offerId: IdSchema,
   reason: requiredText("Say why the offer is withdrawn", "The reason", 5_000),
 });
 
 /** Taking an accepted case back from its project. */
 export const WithdrawReferralSchema = z.object({
-  caseId: z.uuid(UUID_MESSAGE),
+  caseId: IdSchema,
   reason: requiredText("Say why the referral is withdrawn", "The reason", 5_000),
 });
 
-/** Marking one notification, or all of them, as read. */
-export const MarkReadSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), id: z.uuid(UUID_MESSAGE) }),
-  z.object({ intent: z.literal("read-all") }),
-]);
+/** Marking one notification as read; `page` is the page of the list to go back to. */
+export const MarkReadSchema = z.object({ id: IdSchema, page: z.string().optional() });
+
+/** Marking all of them as read. */
+export const MarkAllReadSchema = z.object({ page: z.string().optional() });

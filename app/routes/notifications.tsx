@@ -1,5 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import { SIGNED_IN } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import {
@@ -7,35 +6,47 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
 } from "~/referrals/notifications.server";
-import { MarkReadSchema } from "~/referrals/schemas";
+import { MarkAllReadSchema, MarkReadSchema } from "~/referrals/schemas";
+import { normaliseSearchParams } from "~/shared/normalise-input";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput } from "~/ui/forms";
 import type { Route } from "./+types/notifications";
 
 export const middleware: Route.MiddlewareFunction[] = [access(SIGNED_IN)];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10);
+  const search = normaliseSearchParams(new URL(request.url).searchParams);
+  const page = Number.parseInt(search.get("page") ?? "1", 10);
   return asViewer(context, (tx, acting) =>
     listNotifications(tx, acting, Number.isFinite(page) ? page : 1),
   );
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: MarkReadSchema });
-  if (submission.status !== "success")
-    throw data({ message: "The form was not recognised: reload the page." }, { status: 400 });
-  const v = submission.value;
-  await asViewer(context, (tx, acting) =>
-    v.intent === "read-all"
-      ? markAllNotificationsRead(tx, acting)
-      : markNotificationRead(tx, acting, v.id),
-  );
-  const page = formData.get("page");
-  const back =
-    typeof page === "string" && /^\d{1,6}$/.test(page) && page !== "1" ? `&page=${page}` : "";
-  throw redirect(`/notifications?done=${v.intent === "read-all" ? "all" : "one"}${back}`);
-}
+/** Back to the page of the list the form was on (the first page needs no parameter). */
+const backTo = (done: "all" | "one", page: string | undefined) =>
+  `/notifications?done=${done}${page && /^\d{1,6}$/.test(page) && page !== "1" ? `&page=${page}` : ""}`;
+
+export const action = formAction({
+  intents: (intent) => ({
+    read: intent({
+      schema: MarkReadSchema,
+      run: async ({ id, page }, { tx, acting }) => {
+        await markNotificationRead(tx, acting, id);
+        return page;
+      },
+      done: (page) => backTo("one", page),
+    }),
+    "read-all": intent({
+      schema: MarkAllReadSchema,
+      run: async ({ page }, { tx, acting }) => {
+        await markAllNotificationsRead(tx, acting);
+        return page;
+      },
+      done: (page) => backTo("all", page),
+    }),
+  }),
+});
 
 const when = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
@@ -43,12 +54,20 @@ const when = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
 });
 
-export default function Notifications({ loaderData: n }: Route.ComponentProps) {
+export default function Notifications({ loaderData: n, actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
+  // Only a form changed in the page (an id that is not one) fails: nothing was marked.
+  const failed = resultFor(actionData, "read") ?? resultFor(actionData, "read-all");
   return (
     <>
       <title>Notifications – Clearname</title>
+      {failed ? (
+        <div className="error-summary" role="alert">
+          <h2>There is a problem</h2>
+          <p>The form was not recognised: reload the page.</p>
+        </div>
+      ) : null}
       {done ? (
         <div className="notice" role="status">
           <p>{done === "all" ? "All your notifications are marked as read." : "Marked as read."}</p>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isId } from "~/shared/ids";
 
 /**
  * The queue's bulk assignment: the ticked applications (many `ids`; the checkboxes sit in the
@@ -6,12 +7,12 @@ import { z } from "zod";
  */
 export const BulkAssignSchema = z.object({
   ids: z
-    .array(z.string().regex(/^[0-9a-f-]{36}$/i, "Select applications from the list"))
+    .array(z.string().refine(isId, "Select applications from the list"))
     .min(1, "Select at least one application")
     .max(200, "Select at most 200 applications at a time"),
   assessorId: z
     .string({ error: "Choose the assessor to assign them to" })
-    .uuid("Choose the assessor to assign them to"),
+    .refine(isId, "Choose the assessor to assign them to"),
 });
 
 export type BulkAssignInput = z.infer<typeof BulkAssignSchema>;

@@ -1,4 +1,5 @@
 import { ASSESSMENT_STATUSES, JURISDICTIONS } from "~/db/schema/eligibility";
+import { isId } from "~/shared/ids";
 import { STATUS_LABELS } from "../rules";
 import { OFFENCE_TYPE_KEYS, type OffenceType } from "../schemas";
 
@@ -53,8 +54,6 @@ export interface QueueParamError {
   message: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((a) => a === value);
 }
@@ -86,7 +85,7 @@ export function parseAssessmentQueueParams(params: URLSearchParams): {
       filters: {
         urgent: params.get("urgent") === "1",
         olderThanDays,
-        assignee: assignee && (assignee === "none" || UUID.test(assignee)) ? assignee : undefined,
+        assignee: assignee && (assignee === "none" || isId(assignee)) ? assignee : undefined,
         jurisdiction: oneOf(params.get("jurisdiction"), JURISDICTIONS),
         offenceType: oneOf(params.get("offenceType"), OFFENCE_TYPE_KEYS),
         reviewNeeded: params.get("review") === "1",

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import type { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
@@ -11,6 +11,7 @@ import { listApplicationAssessments } from "~/eligibility/list-application-asses
 import { OUTCOME_STATE, recordDecision } from "~/eligibility/record-decision.server";
 import {
   decisionRefusal,
+  missingForRecommendation,
   RECOMMENDATION_LABELS,
   type Recommendation,
   STATUS_LABELS,
@@ -18,19 +19,21 @@ import {
 import { DecisionSchema } from "~/eligibility/schemas";
 import { staffNames } from "~/eligibility/staff-names.server";
 import { dayOf } from "~/eligibility/ui/labels";
-import { AppError } from "~/errors/app-error";
 import { MultiLine } from "~/intake/entry/application-parts";
 import { STATE_LABELS } from "~/intake/transitions";
 import { withLetterStore } from "~/letters/letter-store.server";
 import { longDate } from "~/letters/merge";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/decide";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("assess:application:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const found = await getAssessment(tx, acting, params.id, "decide");
+    const found = await getAssessment(tx, acting, id, "decide");
     const a = found.assessment;
     const application = await getApplicationBeside(tx, a.applicationId);
     const people = await staffNames(tx);
@@ -53,6 +56,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       consequence: a.recommendation
         ? consequence(a.recommendation, { lineCount: found.lines.length, chaseOn: a.chaseOn })
         : null,
+      // What recording would be refused for, said before the form: only if the rules changed
+      // since the recommendation was made, as an agreed assessment cannot be edited.
+      missing: a.recommendation
+        ? missingForRecommendation(
+            { ...a, lineCount: found.lines.length },
+            { ...a, recommendation: a.recommendation },
+          ).map((m) => m.message)
+        : [],
     };
     if (a.status === "decided") {
       const history = await listApplicationAssessments(tx, a.applicationId);
@@ -82,33 +93,18 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: DecisionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const refused = await withLetterStore(context, (store) =>
-    asViewer(context, async (tx, acting) => {
-      try {
-        await recordDecision(tx, acting, store, params.id, submission.value);
-        return null;
-      } catch (error) {
-        // Refused before anything is written or filed: not ready, or changed meanwhile.
-        if (error instanceof AppError && (error.code === "INVALID" || error.code === "CONFLICT"))
-          return error;
-        throw error;
-      }
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    decide: intent({
+      schema: DecisionSchema,
+      // The letter is filed in the decision's transaction; a refusal removes its files again.
+      run: (input, { tx, acting, ids, args }) =>
+        withLetterStore(args.context, (store) => recordDecision(tx, acting, store, ids.id, input)),
+      done: (_, ids) => `/assessments/${ids.id}/decide?recorded=1`,
     }),
-  );
-  if (refused) {
-    const missing = Array.isArray(refused.details.missing)
-      ? (refused.details.missing as { message: string }[]).map((m) => m.message)
-      : [];
-    return data(
-      { result: submission.reply({ formErrors: [refused.message, ...missing] }) },
-      { status: refused.status },
-    );
-  }
-  throw redirect(`/assessments/${params.id}/decide?recorded=1`);
-}
+  }),
+});
 
 /** What recording each outcome does to the application, in words (on the server: it reads OUTCOME_STATE). */
 function consequence(outcome: Recommendation, d: { lineCount: number; chaseOn: string | null }) {
@@ -163,7 +159,7 @@ export default function Decide({ loaderData: d, actionData }: Route.ComponentPro
           </div>
         </>
       ) : (
-        <Confirm data={d} lastResult={actionData?.result} />
+        <Confirm data={d} lastResult={resultFor(actionData, "decide")} />
       )}
       <p>
         <Link to={`/assessments/${d.id}`}>Back to the assessment of {d.reference}</Link>
@@ -208,6 +204,16 @@ function Confirm({
         form={form}
         fields={{ largePrint: fields.largePrint, includeNotes: fields.includeNotes }}
       />
+      {d.missing.length > 0 ? (
+        <div className="notice notice-warning">
+          <p>This assessment is not complete enough for its recommendation:</p>
+          <ul>
+            {d.missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <dl className="summary-list">
         <div>
           <dt>Outcome</dt>

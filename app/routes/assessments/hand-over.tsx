@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { getApplicationBeside } from "~/eligibility/application-beside.server";
@@ -8,15 +8,17 @@ import { getAssessment } from "~/eligibility/get-assessment.server";
 import { handOverAssessment, listAssessors } from "~/eligibility/hand-over.server";
 import { STATUS_LABELS } from "~/eligibility/rules";
 import { HandoverSchema } from "~/eligibility/schemas";
-import { AppError } from "~/errors/app-error";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, SelectField, TextareaField } from "~/ui/forms";
 import type { Route } from "./+types/hand-over";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("assess:application:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const { assessment: a } = await getAssessment(tx, acting, params.id, "hand-over");
+    const { assessment: a } = await getAssessment(tx, acting, id, "hand-over");
     const application = await getApplicationBeside(tx, a.applicationId);
     const assessors = await listAssessors(tx);
     return {
@@ -34,46 +36,25 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: HandoverSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const input = submission.value;
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      await handOverAssessment(tx, acting, params.id, input);
-      return { taken: input.assessorId === acting.viewer.id, error: null };
-    } catch (error) {
-      if (error instanceof AppError && (error.code === "INVALID" || error.code === "CONFLICT"))
-        return {
-          taken: false,
-          error: {
-            status: error.status,
-            field: typeof error.details.field === "string" ? error.details.field : null,
-            message: error.message,
-          },
-        };
-      throw error;
-    }
-  });
-  if (outcome.error) {
-    const { field, message, status } = outcome.error;
-    return data(
-      {
-        result: field
-          ? submission.reply({ fieldErrors: { [field]: [message] } })
-          : submission.reply({ formErrors: [message] }),
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    "hand-over": intent({
+      schema: HandoverSchema,
+      run: async (input, { tx, acting, ids }) => {
+        await handOverAssessment(tx, acting, ids.id, input);
+        return { taken: input.assessorId === acting.viewer.id };
       },
-      { status },
-    );
-  }
-  throw redirect(`/assessments/${params.id}?${outcome.taken ? "taken" : "handed"}=1`);
-}
+      done: ({ taken }, ids) => `/assessments/${ids.id}?${taken ? "taken" : "handed"}=1`,
+    }),
+  }),
+});
 
 export default function HandOver({ loaderData, actionData }: Route.ComponentProps) {
   const { assessment: a, assessors, viewerId } = loaderData;
   const [form, fields] = useForm({
     id: "hand-over",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "hand-over"),
     defaultValue: { version: String(a.version) },
     constraint: getZodConstraint(HandoverSchema),
     shouldValidate: "onBlur",

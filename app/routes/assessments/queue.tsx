@@ -1,5 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
@@ -16,14 +14,17 @@ import {
 } from "~/eligibility/queue/queue-params";
 import { assessorWorkload } from "~/eligibility/queue/workload.server";
 import { WorkloadTable } from "~/eligibility/queue/workload-table";
-import { AppError } from "~/errors/app-error";
+import { normaliseSearchParams } from "~/shared/normalise-input";
+import { type FormDone, formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/queue";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
-  const { request: queueRequest, errors } = parseAssessmentQueueParams(url.searchParams);
+  const search = normaliseSearchParams(new URL(request.url).searchParams);
+  const { request: queueRequest, errors } = parseAssessmentQueueParams(search);
   return asViewer(context, async (tx, acting) => {
     const page = await listAssessmentQueue(tx, acting, queueRequest);
     const workload = await assessorWorkload(tx, acting);
@@ -32,7 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       page,
       workload,
       filters: queueRequest.filters,
-      rawOlderThan: url.searchParams.get("olderThan") ?? "",
+      rawOlderThan: search.get("olderThan") ?? "",
       errors,
       viewerId: acting.viewer.id,
       assessors: assessors.map((s) => ({
@@ -44,33 +45,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: BulkAssignSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), outcome: null }, { status: 400 });
-  const { ids, assessorId } = submission.value;
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      return await assignAssessments(tx, acting, ids, assessorId);
-    } catch (error) {
-      if (error instanceof AppError && error.code === "INVALID") return error;
-      throw error;
-    }
-  });
-  if (outcome instanceof AppError)
-    return data(
-      {
-        result: submission.reply({ fieldErrors: { assessorId: [outcome.message] } }),
-        outcome: null,
-      },
-      { status: 422 },
-    );
-  const done: BulkAssignResult = outcome;
-  return { result: submission.reply({ resetForm: true }), outcome: done };
-}
+export const action = formAction({
+  intents: (intent) => ({
+    assign: intent({
+      schema: BulkAssignSchema,
+      // No redirect: the outcome (started, handed over, skipped) is shown on the queue.
+      run: ({ ids, assessorId }, { tx, acting }): Promise<BulkAssignResult> =>
+        assignAssessments(tx, acting, ids, assessorId),
+    }),
+  }),
+});
 
 export default function AssessmentQueue({ loaderData, actionData }: Route.ComponentProps) {
   const { page, filters } = loaderData;
+  const formKey = useFormKey();
+  const answered = actionData as Partial<FormDone<BulkAssignResult>> | undefined;
+  const assigned = answered?.done ? (answered.value ?? null) : null;
   const caption = "Assessment queue: urgent first, then the oldest";
   return (
     <>
@@ -90,15 +80,16 @@ export default function AssessmentQueue({ loaderData, actionData }: Route.Compon
       />
       {loaderData.canAssign ? (
         <BulkAssignForm
+          key={formKey}
           assessors={loaderData.assessors}
-          lastResult={actionData?.result}
-          outcome={actionData?.outcome ?? null}
+          lastResult={resultFor(actionData, "assign")}
+          outcome={assigned}
         />
       ) : null}
       <h2>Queue</h2>
       <AssessmentQueueTable
         // A new table after an assignment, so that the ticks of what was assigned are cleared.
-        key={actionData?.outcome ? JSON.stringify(actionData.outcome) : "queue"}
+        key={assigned ? JSON.stringify(assigned) : "queue"}
         rows={page.rows}
         selectable={loaderData.canAssign}
         caption={caption}

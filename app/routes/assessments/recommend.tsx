@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useEffect, useRef, useState } from "react";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import type { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
@@ -10,44 +10,39 @@ import { getAssessment } from "~/eligibility/get-assessment.server";
 import { recommend } from "~/eligibility/recommend.server";
 import { assessmentOptions, reviewPolicy } from "~/eligibility/reference-data.server";
 import {
-  isEditable,
+  defaultChaseOn,
   type Missing,
+  missingOnAssessment,
   needsReview,
   RECOMMENDATION_LABELS,
   type Recommendation,
+  type RecommendationRefusal,
+  recommendationRefusal,
   STATUS_LABELS,
 } from "~/eligibility/rules";
 import { RecommendationSchema } from "~/eligibility/schemas";
 import { staffNames } from "~/eligibility/staff-names.server";
 import { dayOf } from "~/eligibility/ui/labels";
-import { AppError } from "~/errors/app-error";
 import { MultiLine } from "~/intake/entry/application-parts";
 import { today } from "~/shared/dates";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { ChoiceField, CsrfInput, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/recommend";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("assess:application:any"))];
 
-/** The chase date offered by default: four weeks to reply. */
-const CHASE_AFTER_DAYS = 28;
-
-function daysAhead(from: string, days: number): string {
-  const d = new Date(`${from}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** What a recommendation can need that is on this form; the rest is on the assessment page. */
-const FORM_FIELDS = new Set(["ineligibleReasons", "informationRequested", "chaseOn"]);
-
 /** Where the assessment page puts a field (its form's id is "assessment"). */
 const onAssessment = (id: string, field: string) => `/assessments/${id}#assessment-${field}`;
 
-type Blocked = "not_assessor" | "in_review" | "agreed" | "decided";
+type Blocked = RecommendationRefusal;
+
+const OUTCOMES: Recommendation[] = ["eligible", "ineligible", "more_information", "withdrawn"];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const found = await getAssessment(tx, acting, params.id, "recommend");
+    const found = await getAssessment(tx, acting, id, "recommend");
     const a = found.assessment;
     const application = await getApplicationBeside(tx, a.applicationId);
     const { reasons } = await assessmentOptions(tx);
@@ -55,10 +50,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     const people = await staffNames(tx);
     const returned =
       a.status === "returned" ? found.reviews.find((r) => r.outcome === "returned") : undefined;
-    const now = today();
-    let blocked: Blocked | null = null;
-    if (a.assessorId !== acting.viewer.id) blocked = "not_assessor";
-    else if (!isEditable(a.status)) blocked = a.status as Blocked;
+    const forRules = { ...a, lineCount: found.lines.length };
     return {
       id: a.id,
       version: a.version,
@@ -66,7 +58,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       reference: application.reference,
       applicantName: application.applicant.fullName,
       assessorName: a.assessorId ? (people[a.assessorId] ?? "another assessor") : "nobody",
-      blocked,
+      blocked: recommendationRefusal(acting.viewer.id, a),
+      // What each choice would still need on the assessment page, said after a refused try.
+      missingOnAssessment: Object.fromEntries(
+        OUTCOMES.map((r) => [r, missingOnAssessment(forRules, r)]),
+      ) as Record<Recommendation, Missing[]>,
       reasons: reasons
         .filter((r) => r.active)
         .map((r) => ({ key: r.key, label: r.label, requiresReview: r.requiresReview })),
@@ -76,7 +72,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
         ineligibleReasons: a.ineligibleReasons,
         recommendationNotes: a.recommendationNotes ?? undefined,
         informationRequested: a.informationRequested ?? undefined,
-        chaseOn: a.chaseOn && a.chaseOn > now ? a.chaseOn : daysAhead(now, CHASE_AFTER_DAYS),
+        chaseOn: defaultChaseOn(a.chaseOn, today()),
       },
       returned: returned
         ? {
@@ -89,49 +85,19 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: RecommendationSchema });
-  if (submission.status !== "success")
-    return data(
-      { result: submission.reply(), missing: [] as Missing[], incomplete: null as string | null },
-      { status: 400 },
-    );
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      return { made: await recommend(tx, acting, params.id, submission.value), refused: null };
-    } catch (error) {
-      // Each of these is refused before anything is written.
-      if (error instanceof AppError && ["INVALID", "FORBIDDEN", "CONFLICT"].includes(error.code))
-        return { made: null, refused: error };
-      throw error;
-    }
-  });
-  if (outcome.made)
-    throw redirect(
-      outcome.made.status === "agreed"
-        ? `/assessments/${params.id}/decide?recommended=1`
-        : `/assessments/${params.id}/review?sent=1`,
-    );
-  const error = outcome.refused;
-  const missing = Array.isArray(error.details.missing) ? (error.details.missing as Missing[]) : [];
-  const fieldErrors: Record<string, string[]> = {};
-  for (const m of missing.filter((m) => FORM_FIELDS.has(m.field)))
-    fieldErrors[m.field] = [...(fieldErrors[m.field] ?? []), m.message];
-  if (typeof error.details.field === "string") fieldErrors[error.details.field] = [error.message];
-  const elsewhere = missing.filter((m) => !FORM_FIELDS.has(m.field));
-  const formErrors =
-    missing.length > 0 || typeof error.details.field === "string" ? [] : [error.message];
-  return data(
-    {
-      result: submission.reply({ formErrors, fieldErrors }),
-      missing: elsewhere,
-      incomplete: elsewhere.length > 0 ? error.message : null,
-    },
-    { status: error.status },
-  );
-}
-
-const OUTCOMES: Recommendation[] = ["eligible", "ineligible", "more_information", "withdrawn"];
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    recommend: intent({
+      schema: RecommendationSchema,
+      run: (input, { tx, acting, ids }) => recommend(tx, acting, ids.id, input),
+      done: (made, ids) =>
+        made.status === "agreed"
+          ? `/assessments/${ids.id}/decide?recommended=1`
+          : `/assessments/${ids.id}/review?sent=1`,
+    }),
+  }),
+});
 
 export default function Recommend({ loaderData: d, actionData }: Route.ComponentProps) {
   return (
@@ -164,12 +130,7 @@ export default function Recommend({ loaderData: d, actionData }: Route.Component
             <Link to={`/assessments/${d.id}`}>Check the assessment</Link> and save any changes
             first.
           </p>
-          <RecommendationForm
-            data={d}
-            lastResult={actionData?.result}
-            missing={actionData?.missing ?? []}
-            incomplete={actionData?.incomplete ?? null}
-          />
+          <RecommendationForm data={d} lastResult={resultFor(actionData, "recommend")} />
         </>
       )}
       <p>
@@ -226,14 +187,16 @@ type LoaderData = Route.ComponentProps["loaderData"];
 function RecommendationForm({
   data: d,
   lastResult,
-  missing,
-  incomplete,
 }: {
   data: LoaderData;
-  lastResult: SubmissionResult<string[]> | null | undefined;
-  missing: Missing[];
-  incomplete: string | null;
+  lastResult: SubmissionResult<string[]> | undefined;
 }) {
+  // After a refused try, what the choice sent still needs on the assessment itself.
+  const sent = lastResult?.initialValue?.recommendation;
+  const missing =
+    lastResult?.error?.[""] && typeof sent === "string" && sent in d.missingOnAssessment
+      ? d.missingOnAssessment[sent as Recommendation]
+      : [];
   const [form, fields] = useForm<z.input<typeof RecommendationSchema>>({
     id: "recommendation",
     lastResult,
@@ -294,7 +257,6 @@ function RecommendationForm({
           fields.chaseOn,
         ]}
         missing={missing}
-        incomplete={incomplete}
         assessmentId={d.id}
       />
       <Form method="post" {...getFormProps(form)}>
@@ -393,18 +355,18 @@ function ProblemSummary({
   form,
   fields,
   missing,
-  incomplete,
   assessmentId,
 }: {
   form: { id: string; errors?: string[] };
   fields: SummaryField[];
   missing: Missing[];
-  incomplete: string | null;
   assessmentId: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const fieldErrors = fields.filter((f) => f.errors && f.errors.length > 0);
-  const formErrors = form.errors ?? [];
+  // With things missing on the assessment, the refusal heads their list rather than joining it.
+  const incomplete = missing.length > 0 ? (form.errors ?? []).join(" ") : null;
+  const formErrors = missing.length > 0 ? [] : (form.errors ?? []);
   const count = fieldErrors.length + formErrors.length + missing.length;
   useEffect(() => {
     if (count > 0) ref.current?.focus();

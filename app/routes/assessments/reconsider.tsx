@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import type { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
@@ -11,17 +11,19 @@ import { reconsider } from "~/eligibility/reconsider.server";
 import { RECOMMENDATION_LABELS, reconsiderationRefusal } from "~/eligibility/rules";
 import { ReconsiderationSchema } from "~/eligibility/schemas";
 import { dayOf } from "~/eligibility/ui/labels";
-import { AppError } from "~/errors/app-error";
 import { STATE_LABELS } from "~/intake/transitions";
 import { longDate } from "~/letters/merge";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
 import type { Route } from "./+types/reconsider";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("assess:application:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const found = await getAssessment(tx, acting, params.id, "reconsider");
+    const found = await getAssessment(tx, acting, id, "reconsider");
     const a = found.assessment;
     const application = await getApplicationBeside(tx, a.applicationId);
     const history = await listApplicationAssessments(tx, a.applicationId);
@@ -40,30 +42,21 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ReconsiderationSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      return { opened: await reconsider(tx, acting, params.id, submission.value), refused: null };
-    } catch (error) {
-      // Refused before anything is written: not decided, or no longer the latest.
-      if (error instanceof AppError && error.code === "INVALID")
-        return { opened: null, refused: error };
-      throw error;
-    }
-  });
-  if (outcome.opened) throw redirect(`/assessments/${outcome.opened.id}`);
-  return data(
-    { result: submission.reply({ formErrors: [outcome.refused.message] }) },
-    { status: outcome.refused.status },
-  );
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    reconsider: intent({
+      schema: ReconsiderationSchema,
+      run: (input, { tx, acting, ids }) => reconsider(tx, acting, ids.id, input),
+      done: (opened) => `/assessments/${opened.id}`,
+    }),
+  }),
+});
 
 export default function Reconsider({ loaderData: d, actionData }: Route.ComponentProps) {
   const [form, fields] = useForm<z.input<typeof ReconsiderationSchema>>({
     id: "reconsideration",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "reconsider"),
     constraint: getZodConstraint(ReconsiderationSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReconsiderationSchema }),

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import type { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
@@ -12,15 +12,17 @@ import { RECOMMENDATION_LABELS, reviewRefusal, STATUS_LABELS } from "~/eligibili
 import { ReviewSchema } from "~/eligibility/schemas";
 import { staffNames } from "~/eligibility/staff-names.server";
 import { AssessmentSummary } from "~/eligibility/ui/assessment-summary";
-import { AppError } from "~/errors/app-error";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { ChoiceField, CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
 import type { Route } from "./+types/review";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("assess:application:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const found = await getAssessment(tx, acting, params.id, "review");
+    const found = await getAssessment(tx, acting, id, "review");
     const a = found.assessment;
     return {
       ...found,
@@ -34,31 +36,22 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ReviewSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const refused = await asViewer(context, async (tx, acting) => {
-    try {
-      await reviewRecommendation(tx, acting, params.id, submission.value);
-      return null;
-    } catch (error) {
-      // Refused before anything is written: someone else reviewed it first, or it is their own.
-      if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "INVALID"))
-        return error;
-      throw error;
-    }
-  });
-  if (refused)
-    return data(
-      { result: submission.reply({ formErrors: [refused.message] }) },
-      { status: refused.status },
-    );
-  throw redirect(
-    submission.value.outcome === "agreed"
-      ? `/assessments/${params.id}/decide?reviewed=1`
-      : `/assessments/${params.id}/review?returned=1`,
-  );
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    review: intent({
+      schema: ReviewSchema,
+      run: async (input, { tx, acting, ids }) => {
+        await reviewRecommendation(tx, acting, ids.id, input);
+        return input.outcome;
+      },
+      done: (outcome, ids) =>
+        outcome === "agreed"
+          ? `/assessments/${ids.id}/decide?reviewed=1`
+          : `/assessments/${ids.id}/review?returned=1`,
+    }),
+  }),
+});
 
 const NOTICES: Record<string, string> = {
   sent: "Your recommendation is made. Another assessor must review it before the decision can be recorded.",
@@ -71,7 +64,7 @@ export default function Review({ loaderData: d, actionData }: Route.ComponentPro
   const notice = Object.keys(NOTICES).find((k) => searchParams.has(k));
   const [form, fields] = useForm<z.input<typeof ReviewSchema>>({
     id: "review",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "review"),
     constraint: getZodConstraint(ReviewSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
