@@ -2,7 +2,7 @@ import { lt } from "drizzle-orm";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import { sendCaseReminders } from "~/casework/reminders/send-reminders.server";
 import type { Db } from "~/db/database.server";
-import { applicationDrafts } from "~/db/schema";
+import { applicationDrafts, formSubmissions } from "~/db/schema";
 import type { Mailer } from "~/mail/mailer.server";
 import { lapseAndRemindOffers } from "~/referrals/expiry.server";
 import { type SweepLog, sweepOrphanFiles } from "./orphan-sweep.server";
@@ -35,6 +35,19 @@ export async function purgeExpiredDrafts(db: Db, now = new Date()): Promise<numb
       });
     return removed.length;
   });
+}
+
+/**
+ * One-time form keys older than a day are forgotten: a form resent after that is a new
+ * submission (no one double-clicks over a day), and the table stays small.
+ */
+export async function purgeFormSubmissions(db: Db, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const removed = await db
+    .delete(formSubmissions)
+    .where(lt(formSubmissions.createdAt, before))
+    .returning({ key: formSubmissions.key });
+  return removed.length;
 }
 
 export interface HousekeepingResult {
@@ -82,6 +95,7 @@ export function startHousekeeping(
   };
   const run = async () => {
     const drafts = await job(() => purgeExpiredDrafts(db), 0);
+    await job(() => purgeFormSubmissions(db), 0);
     const orphans = await job(
       () =>
         sweepOrphanFiles(db, options.dataDir, {

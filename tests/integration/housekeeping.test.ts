@@ -4,13 +4,14 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "~/db/database.server";
-import { applicationDrafts, documents } from "~/db/schema";
+import { applicationDrafts, documents, formSubmissions } from "~/db/schema";
 import { claimDocumentFolder } from "~/documents/folder-identity.server";
 import { createDocumentStore, storedFilePath } from "~/documents/storage.server";
 import { listTrash } from "~/documents/trash.server";
 import {
   type HousekeepingResult,
   purgeExpiredDrafts,
+  purgeFormSubmissions,
   startHousekeeping,
 } from "~/housekeeping/housekeeping.server";
 import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from "~/housekeeping/orphan-sweep.server";
@@ -57,6 +58,29 @@ describe("purging expired online drafts", () => {
     expect(refs).not.toContain(`OLD-${tag}`);
     expect(await auditCount("application_draft.purged")).toBe(before + 1);
     expect(await purgeExpiredDrafts(database.db)).toBe(0);
+  });
+});
+
+describe("forgetting one-time form keys", () => {
+  it("removes keys older than a day and keeps the day's", async () => {
+    const [user] = await queryRows<{ id: string }>(
+      database.db,
+      sql`insert into users (email, name, password_hash)
+          values (${`keys-${Date.now()}@example.org`}, 'Key Holder', 'x') returning id`,
+    );
+    const userId = user?.id ?? "";
+    const old = crypto.randomUUID();
+    const fresh = crypto.randomUUID();
+    await database.db.insert(formSubmissions).values([
+      { userId, key: old, location: "/", createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) },
+      { userId, key: fresh, location: "/" },
+    ]);
+    expect(await purgeFormSubmissions(database.db)).toBeGreaterThanOrEqual(1);
+    const left = await database.db
+      .select({ key: formSubmissions.key })
+      .from(formSubmissions)
+      .where(eq(formSubmissions.userId, userId));
+    expect(left.map((r) => r.key)).toEqual([fresh]);
   });
 });
 
