@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import {
@@ -9,8 +9,9 @@ import {
 } from "~/casework/correspondence/correspondence-corrections.server";
 import { CorrectCorrespondenceSchema, KIND_LABELS } from "~/casework/correspondence/schemas";
 import { CorrespondenceRecordFields } from "~/casework/correspondence/ui/record-fields";
-import { attempt } from "~/casework/papers/attempt.server";
 import { CaseNav } from "~/casework/ui/case-nav";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/correspondence.$entryId";
 
@@ -18,26 +19,27 @@ import type { Route } from "./+types/correspondence.$entryId";
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) =>
-    getCorrespondenceEntry(tx, acting, params.id, params.entryId),
-  );
+  const { id, entryId } = requireIds(params, ["id", "entryId"]);
+  return asViewer(context, (tx, acting) => getCorrespondenceEntry(tx, acting, id, entryId));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const s = parseWithZod(await request.formData(), { schema: CorrectCorrespondenceSchema });
-  if (s.status !== "success") return data(s.reply(), { status: 400 });
-  const o = await attempt(context, (tx, acting) =>
-    changeCorrespondence(tx, acting, params.id, params.entryId, s.value),
-  );
-  if (!o.ok) return data(s.reply({ formErrors: [o.message] }), { status: 422 });
-  throw redirect(`/cases/${params.id}/correspondence?changed=1`);
-}
+export const action = formAction({
+  ids: ["id", "entryId"],
+  intents: (intent) => ({
+    change: intent({
+      schema: CorrectCorrespondenceSchema,
+      run: (input, { tx, acting, ids }) =>
+        changeCorrespondence(tx, acting, ids.id, ids.entryId, input),
+      done: (_, ids) => `/cases/${ids.id}/correspondence?changed=1`,
+    }),
+  }),
+});
 
 export default function CorrespondenceEntryPage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, entry } = loaderData;
   const [form, fields] = useForm({
     id: "change-correspondence",
-    lastResult: actionData,
+    lastResult: resultFor(actionData, "change"),
     defaultValue: {
       withWhom: entry.withWhom,
       thirdParty: entry.thirdParty,
@@ -75,6 +77,7 @@ export default function CorrespondenceEntryPage({ loaderData, actionData }: Rout
         />
         <Form method="post" {...getFormProps(form)}>
           <CsrfInput />
+          <input type="hidden" name="intent" value="change" />
           <CorrespondenceRecordFields fields={fields} clientName={c.clientName} />
           <button type="submit" className="button">
             Save the correction

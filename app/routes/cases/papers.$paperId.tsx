@@ -3,8 +3,6 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { correctOrRemove } from "~/casework/correct-or-remove.server";
-import { attempt } from "~/casework/papers/attempt.server";
 import { changePaper, getPaper, removePaper } from "~/casework/papers/paper-corrections.server";
 import {
   EditPaperSchema,
@@ -13,7 +11,9 @@ import {
 } from "~/casework/papers/paper-schemas";
 import { PaperFields } from "~/casework/papers/ui/paper-fields";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { ConfirmRemoval } from "~/casework/ui/confirm-removal";
+import { ConfirmRemoval, RemovalSchema } from "~/casework/ui/confirm-removal";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/papers.$paperId";
 
@@ -21,28 +21,32 @@ import type { Route } from "./+types/papers.$paperId";
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getPaper(tx, acting, params.id, params.paperId));
+  const { id, paperId } = requireIds(params, ["id", "paperId"]);
+  return asViewer(context, (tx, acting) => getPaper(tx, acting, id, paperId));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { id, paperId } = params;
-  return correctOrRemove(request, {
-    formId: "change-paper",
-    schema: EditPaperSchema,
-    change: (input) =>
-      asViewer(context, (tx, acting) => changePaper(tx, acting, id, paperId, input)),
-    changed: `/cases/${id}/papers?updated=1`,
-    remove: () => attempt(context, (tx, acting) => removePaper(tx, acting, id, paperId)),
-    removed: `/cases/${id}/papers?removed=1`,
-  });
-}
+export const action = formAction({
+  ids: ["id", "paperId"],
+  intents: (intent) => ({
+    change: intent({
+      schema: EditPaperSchema,
+      run: (input, { tx, acting, ids }) => changePaper(tx, acting, ids.id, ids.paperId, input),
+      done: (_, ids) => `/cases/${ids.id}/papers?updated=1`,
+    }),
+    // Refused (409) while requests name the papers: the reason comes back to the form.
+    remove: intent({
+      schema: RemovalSchema,
+      run: (_, { tx, acting, ids }) => removePaper(tx, acting, ids.id, ids.paperId),
+      done: (_, ids) => `/cases/${ids.id}/papers?removed=1`,
+    }),
+  }),
+});
 
 export default function PaperPage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, paper, requests } = loaderData;
-  const resultFor = (id: string) => (actionData?.formId === id ? actionData.result : undefined);
   const [form, fields] = useForm({
     id: "change-paper",
-    lastResult: resultFor("change-paper"),
+    lastResult: resultFor(actionData, "change"),
     defaultValue: {
       description: paper.description,
       location: paper.location,
@@ -72,6 +76,7 @@ export default function PaperPage({ loaderData, actionData }: Route.ComponentPro
         />
         <Form method="post" {...getFormProps(form)}>
           <CsrfInput />
+          <input type="hidden" name="intent" value="change" />
           <PaperFields fields={fields} />
           <button type="submit" className="button">
             Save the correction
@@ -87,7 +92,7 @@ export default function PaperPage({ loaderData, actionData }: Route.ComponentPro
         </section>
       ) : (
         <ConfirmRemoval
-          lastResult={resultFor("remove")}
+          lastResult={resultFor(actionData, "remove")}
           heading="Remove the entry"
           warning="Remove papers from the inventory only if they were recorded by mistake. The audit trail keeps what the entry said."
           confirmLabel={`Yes, remove ${label} from the inventory`}

@@ -1,7 +1,6 @@
 import { Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { correctOrRemove } from "~/casework/correct-or-remove.server";
 import {
   changeReview,
   getReview,
@@ -10,7 +9,9 @@ import {
 import { ReviewSchema } from "~/casework/reviews/schemas";
 import { ReviewForm } from "~/casework/reviews/ui/review-form";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { ConfirmRemoval } from "~/casework/ui/confirm-removal";
+import { ConfirmRemoval, RemovalSchema } from "~/casework/ui/confirm-removal";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import type { Route } from "./+types/reviews.$reviewId";
 
 /**
@@ -20,25 +21,28 @@ import type { Route } from "./+types/reviews.$reviewId";
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getReview(tx, acting, params.id, params.reviewId));
+  const { id, reviewId } = requireIds(params, ["id", "reviewId"]);
+  return asViewer(context, (tx, acting) => getReview(tx, acting, id, reviewId));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { id, reviewId } = params;
-  return correctOrRemove(request, {
-    formId: "change-review",
-    schema: ReviewSchema,
-    change: (input) =>
-      asViewer(context, (tx, acting) => changeReview(tx, acting, id, reviewId, input)),
-    changed: `/cases/${id}/reviews?changed=1`,
-    remove: () => asViewer(context, (tx, acting) => removeReview(tx, acting, id, reviewId)),
-    removed: `/cases/${id}/reviews?removed=1`,
-  });
-}
+export const action = formAction({
+  ids: ["id", "reviewId"],
+  intents: (intent) => ({
+    change: intent({
+      schema: ReviewSchema,
+      run: (input, { tx, acting, ids }) => changeReview(tx, acting, ids.id, ids.reviewId, input),
+      done: (_, ids) => `/cases/${ids.id}/reviews?changed=1`,
+    }),
+    remove: intent({
+      schema: RemovalSchema,
+      run: (_, { tx, acting, ids }) => removeReview(tx, acting, ids.id, ids.reviewId),
+      done: (_, ids) => `/cases/${ids.id}/reviews?removed=1`,
+    }),
+  }),
+});
 
 export default function ReviewPage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, review, mayRemove } = loaderData;
-  const resultFor = (id: string) => (actionData?.formId === id ? actionData.result : undefined);
   return (
     <>
       <title>{`Correct a case review – ${c.reference} – Clearname`}</title>
@@ -53,7 +57,8 @@ export default function ReviewPage({ loaderData, actionData }: Route.ComponentPr
         <h2 id="change-heading">Change the review</h2>
         <ReviewForm
           id="change-review"
-          lastResult={resultFor("change-review")}
+          intent="change"
+          lastResult={resultFor(actionData, "change")}
           defaultValue={{
             heldOn: review.heldOn,
             attendees: review.attendees,
@@ -65,7 +70,7 @@ export default function ReviewPage({ loaderData, actionData }: Route.ComponentPr
       </section>
       {mayRemove ? (
         <ConfirmRemoval
-          lastResult={resultFor("remove")}
+          lastResult={resultFor(actionData, "remove")}
           heading="Remove the review"
           warning="Remove a review only if it was recorded by mistake (for example twice). The audit trail keeps what it said."
           confirmLabel="Yes, remove this case review"

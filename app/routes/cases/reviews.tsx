@@ -1,25 +1,32 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Link, redirect, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { addReview, listReviews } from "~/casework/reviews/reviews.server";
 import { ReviewSchema } from "~/casework/reviews/schemas";
 import { ReviewForm } from "~/casework/reviews/ui/review-form";
 import { CaseNav } from "~/casework/ui/case-nav";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/reviews";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => listReviews(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  return asViewer(context, (tx, acting) => listReviews(tx, acting, id));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ReviewSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await asViewer(context, (tx, acting) => addReview(tx, acting, params.id, submission.value));
-  throw redirect(`/cases/${params.id}/reviews?added=1`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    add: intent({
+      schema: ReviewSchema,
+      run: (input, { tx, acting, ids }) => addReview(tx, acting, ids.id, input),
+      done: (_, ids) => `/cases/${ids.id}/reviews?added=1`,
+    }),
+  }),
+});
 
 const NOTICES: Record<string, string> = {
   added: "Case review recorded.",
@@ -30,6 +37,7 @@ const NOTICES: Record<string, string> = {
 export default function ReviewsPage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, reviews } = loaderData;
   const [searchParams] = useSearchParams();
+  const formKey = useFormKey();
   const notice = Object.entries(NOTICES).find(([k]) => searchParams.get(k))?.[1];
   return (
     <>
@@ -81,7 +89,13 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
       </section>
       <section aria-labelledby="add-heading" className="narrow">
         <h2 id="add-heading">Record a case review</h2>
-        <ReviewForm id="add-review" lastResult={actionData} submit="Record the review" />
+        <ReviewForm
+          key={formKey}
+          id="add-review"
+          intent="add"
+          lastResult={resultFor(actionData, "add")}
+          submit="Record the review"
+        />
       </section>
     </>
   );

@@ -1,7 +1,6 @@
 import { Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { correctOrRemove } from "~/casework/correct-or-remove.server";
 import { formatMinutes, splitMinutes, TimeEntrySchema } from "~/casework/time/schemas";
 import {
   changeTimeEntry,
@@ -10,32 +9,37 @@ import {
 } from "~/casework/time/time-corrections.server";
 import { TimeEntryForm } from "~/casework/time/ui/time-entry-form";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { ConfirmRemoval } from "~/casework/ui/confirm-removal";
+import { ConfirmRemoval, RemovalSchema } from "~/casework/ui/confirm-removal";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import type { Route } from "./+types/time.$entryId";
 
 /** Correcting or removing a time entry: its author, or a lead (checked in the domain). */
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getTimeEntry(tx, acting, params.id, params.entryId));
+  const { id, entryId } = requireIds(params, ["id", "entryId"]);
+  return asViewer(context, (tx, acting) => getTimeEntry(tx, acting, id, entryId));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { id, entryId } = params;
-  return correctOrRemove(request, {
-    formId: "change-time",
-    schema: TimeEntrySchema,
-    change: (input) =>
-      asViewer(context, (tx, acting) => changeTimeEntry(tx, acting, id, entryId, input)),
-    changed: `/cases/${id}/time?changed=1`,
-    remove: () => asViewer(context, (tx, acting) => removeTimeEntry(tx, acting, id, entryId)),
-    removed: `/cases/${id}/time?removed=1`,
-  });
-}
+export const action = formAction({
+  ids: ["id", "entryId"],
+  intents: (intent) => ({
+    change: intent({
+      schema: TimeEntrySchema,
+      run: (input, { tx, acting, ids }) => changeTimeEntry(tx, acting, ids.id, ids.entryId, input),
+      done: (_, ids) => `/cases/${ids.id}/time?changed=1`,
+    }),
+    remove: intent({
+      schema: RemovalSchema,
+      run: (_, { tx, acting, ids }) => removeTimeEntry(tx, acting, ids.id, ids.entryId),
+      done: (_, ids) => `/cases/${ids.id}/time?removed=1`,
+    }),
+  }),
+});
 
 export default function TimeEntryPage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, entry } = loaderData;
-  const resultFor = (id: string) => (actionData?.formId === id ? actionData.result : undefined);
   return (
     <>
       <title>{`Correct a time entry – ${c.reference} – Clearname`}</title>
@@ -50,7 +54,8 @@ export default function TimeEntryPage({ loaderData, actionData }: Route.Componen
         <h2 id="change-heading">Change the entry</h2>
         <TimeEntryForm
           id="change-time"
-          lastResult={resultFor("change-time")}
+          intent="change"
+          lastResult={resultFor(actionData, "change")}
           defaultValue={{
             workedOn: entry.workedOn,
             ...splitMinutes(entry.minutes),
@@ -61,7 +66,7 @@ export default function TimeEntryPage({ loaderData, actionData }: Route.Componen
         />
       </section>
       <ConfirmRemoval
-        lastResult={resultFor("remove")}
+        lastResult={resultFor(actionData, "remove")}
         heading="Remove the entry"
         warning="Remove an entry only if the time was logged by mistake. It leaves the time log and its totals; the audit trail keeps what it said."
         confirmLabel="Yes, remove this time entry"

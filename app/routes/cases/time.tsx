@@ -1,5 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Link, redirect, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { formatMinutes, TimeEntrySchema } from "~/casework/time/schemas";
@@ -7,21 +6,29 @@ import { addTimeEntry, listTime } from "~/casework/time/time.server";
 import { TimeEntryForm } from "~/casework/time/ui/time-entry-form";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { today } from "~/shared/dates";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/time";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const page = await asViewer(context, (tx, acting) => listTime(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  const page = await asViewer(context, (tx, acting) => listTime(tx, acting, id));
   return { ...page, today: today() };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: TimeEntrySchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await asViewer(context, (tx, acting) => addTimeEntry(tx, acting, params.id, submission.value));
-  throw redirect(`/cases/${params.id}/time?added=1`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    add: intent({
+      schema: TimeEntrySchema,
+      run: (input, { tx, acting, ids }) => addTimeEntry(tx, acting, ids.id, input),
+      done: (_, ids) => `/cases/${ids.id}/time?added=1`,
+    }),
+  }),
+});
 
 const NOTICES: Record<string, string> = {
   added: "Time logged.",
@@ -32,6 +39,7 @@ const NOTICES: Record<string, string> = {
 export default function TimePage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, entries, totals } = loaderData;
   const [searchParams] = useSearchParams();
+  const formKey = useFormKey();
   const notice = Object.entries(NOTICES).find(([k]) => searchParams.get(k))?.[1];
   return (
     <>
@@ -74,8 +82,10 @@ export default function TimePage({ loaderData, actionData }: Route.ComponentProp
       <section aria-labelledby="add-heading" className="narrow">
         <h2 id="add-heading">Log your time</h2>
         <TimeEntryForm
+          key={formKey}
           id="add-time"
-          lastResult={actionData}
+          intent="add"
+          lastResult={resultFor(actionData, "add")}
           defaultValue={{ workedOn: loaderData.today }}
           activityLabel="What you worked on"
           submit="Log the time"

@@ -10,11 +10,14 @@ import { ReviewSchema } from "../schemas";
  */
 export function ReviewForm({
   id,
+  intent,
   lastResult,
   defaultValue,
   submit,
 }: {
   id: string;
+  /** The page's intent this form posts: `add` on the list, `change` on the correction page. */
+  intent: string;
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: { heldOn: string; attendees: string; decisions: string; actions: string };
   submit: string;
@@ -40,6 +43,7 @@ export function ReviewForm({
       />
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
+        <input type="hidden" name="intent" value={intent} />
         <TextField field={fields.heldOn} label="Date of the review" type="date" width="medium" />
         <TextareaField field={fields.attendees} label="Who attended" rows={2} />
         <TextareaField field={fields.decisions} label="Decisions" rows={5} />

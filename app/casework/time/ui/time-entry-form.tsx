@@ -10,12 +10,15 @@ import { TimeEntrySchema } from "../schemas";
  */
 export function TimeEntryForm({
   id,
+  intent,
   lastResult,
   defaultValue,
   activityLabel,
   submit,
 }: {
   id: string;
+  /** The page's intent this form posts: `add` on the list, `change` on the correction page. */
+  intent: string;
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue: { workedOn?: string; hours?: string; minutes?: string; activity?: string };
   activityLabel: string;
@@ -42,6 +45,7 @@ export function TimeEntryForm({
       />
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
+        <input type="hidden" name="intent" value={intent} />
         <TextField field={fields.workedOn} label="Day worked" type="date" width="medium" />
         <fieldset className="fieldset">
           <legend className="label">How long</legend>
