@@ -6,6 +6,7 @@ import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "r
 import { ServerRouter } from "react-router";
 import { requestContext, servicesContext } from "~/context.server";
 import { AppError } from "~/errors/app-error";
+import { loggableUrl } from "~/shared/link-secrets";
 
 export { createAppLoadContext } from "~/context.server";
 
@@ -66,7 +67,12 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
     const ctx = context as RouterContextProvider;
     const { logger } = ctx.get(servicesContext);
     const { requestId } = ctx.get(requestContext);
-    logger.error({ err: error, requestId, url: request.url }, "unexpected error");
+    // The path without its tokens: a reset or invitation link must never reach the log.
+    const { pathname, search } = new URL(request.url);
+    logger.error(
+      { err: error, requestId, url: loggableUrl(pathname + search) },
+      "unexpected error",
+    );
   } catch {
     console.error(error);
   }
