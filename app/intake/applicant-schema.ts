@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate, today } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 import { isEnglandWalesPrisonerNumber, normalisePrisonerNumber } from "./prisoner-number";
 
 const optionalText = (max: number, label: string) =>
@@ -46,7 +47,7 @@ export const ApplicantSchema = z.object({
     ),
   otherPrisonerNumber: optionalText(50, "Other prisoner number"),
   establishmentId: optionalText(36, "Establishment").refine(
-    (v) => v === undefined || /^[0-9a-f-]{36}$/i.test(v),
+    (v) => v === undefined || isId(v),
     "Choose an establishment from the list",
   ),
   postalAddress: optionalText(500, "Postal address"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isId } from "~/shared/ids";
 
 /** Most applications one batch may acknowledge: the letters come back as one PDF. */
 export const MAX_BATCH = 200;
@@ -10,7 +11,7 @@ export const MAX_BATCH = 200;
  */
 export const AcknowledgeBatchSchema = z.object({
   ids: z
-    .array(z.string().regex(/^[0-9a-f-]{36}$/i, "Choose applications from the list"))
+    .array(z.string().refine(isId, "Choose applications from the list"))
     .min(1, "Choose at least one application to acknowledge")
     .max(MAX_BATCH, `Choose at most ${MAX_BATCH} applications at a time`),
   format: z.literal("pdf", { error: "Letters for a batch come as one PDF only" }).optional(),

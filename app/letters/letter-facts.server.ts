@@ -4,6 +4,7 @@ import { applicants, applications, establishments } from "~/db/schema";
 import type { ApplicationState } from "~/intake/transitions";
 import { getNetworkSettings, networkName } from "~/settings/network-settings.server";
 import { today } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 import { deliveryAddress, type LetterFacts } from "./letter-content";
 
 /** One application as letters see it: who it is about, where it stands, and the merge facts. */
@@ -19,19 +20,13 @@ export interface LetterSubject {
   address: { lines: string[]; complete: boolean };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 /** The letter facts of these applications, as of `date`; ids not found are left out. */
 export async function loadLetterSubjects(
   tx: Queryable,
   ids: readonly string[],
   date: string = today(),
 ): Promise<LetterSubject[]> {
-  const wanted = ids.filter(isUuid);
+  const wanted = ids.filter(isId);
   if (wanted.length === 0) return [];
   const rows = await tx
     .select({

@@ -6,7 +6,8 @@ import { applicants, applications, correspondence, documents } from "~/db/schema
 import type { APPLICATION_CHANNELS } from "~/db/schema/intake";
 import type { DocumentStore } from "~/documents/storage.server";
 import { notFound } from "~/errors/app-error";
-import { isUuid, type LetterSubject, loadLetterSubjects } from "./letter-facts.server";
+import { isId } from "~/shared/ids";
+import { type LetterSubject, loadLetterSubjects } from "./letter-facts.server";
 
 export interface FiledLetter {
   documentId: string;
@@ -72,7 +73,7 @@ export async function openLetter(
   applicationId: string,
   documentId: string,
 ): Promise<{ filename: string; mediaType: string; bytes: Buffer }> {
-  if (!isUuid(applicationId) || !isUuid(documentId)) throw notFound("letter");
+  if (!isId(applicationId) || !isId(documentId)) throw notFound("letter");
   const [doc] = await tx
     .select({
       id: documents.id,

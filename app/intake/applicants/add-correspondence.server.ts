@@ -6,6 +6,7 @@ import type { Queryable } from "~/db/database.server";
 import { applicants, applications, correspondence } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { forbidden, invalid, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { storeDocument } from "../entry/store-document.server";
 import type { CorrespondenceInput } from "./schemas";
 
@@ -27,7 +28,7 @@ export async function addCorrespondenceEntry(
 ): Promise<{ id: string; documentId: string | null }> {
   if (!can(acting.viewer, "manage:application:any"))
     throw forbidden("Only intake staff can add to the correspondence log.");
-  if (!/^[0-9a-f-]{36}$/i.test(applicantId)) throw notFound("applicant");
+  if (!isId(applicantId)) throw notFound("applicant");
   const [person] = await tx
     .select({ organisationId: applicants.organisationId, dateOfBirth: applicants.dateOfBirth })
     .from(applicants)

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applicants, representatives } from "~/db/schema";
 import { forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import type { RepresentativeInput } from "./schemas";
 
 /** Adds someone who acts for the applicant, with what the applicant lets them receive. */
@@ -16,7 +17,7 @@ export async function addRepresentative(
 ): Promise<{ id: string }> {
   if (!can(acting.viewer, "manage:application:any"))
     throw forbidden("Only intake staff can change an applicant's representatives.");
-  if (!/^[0-9a-f-]{36}$/i.test(applicantId)) throw notFound("applicant");
+  if (!isId(applicantId)) throw notFound("applicant");
   const [person] = await tx
     .select({ organisationId: applicants.organisationId })
     .from(applicants)

@@ -13,9 +13,10 @@ import {
   representatives,
 } from "~/db/schema";
 import { forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 
 async function loadApplicant(tx: Queryable, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("applicant");
+  if (!isId(id)) throw notFound("applicant");
   const [row] = await tx
     .select({ applicant: applicants, establishment: establishments.name })
     .from(applicants)

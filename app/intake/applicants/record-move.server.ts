@@ -5,6 +5,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applicantMoves, applicants, establishments } from "~/db/schema";
 import { conflict, forbidden, invalid, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 
 export interface MoveInput {
   /** The establishment they moved to, or null when they were released. */
@@ -26,7 +27,7 @@ export async function recordApplicantMove(
 ): Promise<void> {
   if (!can(acting.viewer, "manage:application:any"))
     throw forbidden("Only intake staff can change an applicant's details.");
-  if (!/^[0-9a-f-]{36}$/i.test(applicantId)) throw notFound("applicant");
+  if (!isId(applicantId)) throw notFound("applicant");
   const [person] = await tx
     .select({
       id: applicants.id,

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { representatives } from "~/db/schema";
 import { forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 
 /** Removes a representative from an applicant; the audit trail keeps who they were. */
 export async function removeRepresentative(
@@ -15,8 +16,7 @@ export async function removeRepresentative(
 ): Promise<void> {
   if (!can(acting.viewer, "manage:application:any"))
     throw forbidden("Only intake staff can change an applicant's representatives.");
-  const uuid = /^[0-9a-f-]{36}$/i;
-  if (!uuid.test(applicantId) || !uuid.test(representativeId)) throw notFound("representative");
+  if (!isId(applicantId) || !isId(representativeId)) throw notFound("representative");
   const [row] = await tx
     .delete(representatives)
     .where(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate, today } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 import { ApplicantSchema } from "../applicant-schema";
 import { UploadFileSchema } from "../entry/upload-rules";
 
@@ -32,10 +33,7 @@ export const MoveSchema = z.object({
     .string({ error: "Choose where they are now" })
     .trim()
     .min(1, "Choose where they are now")
-    .refine(
-      (v) => v === RELEASED || /^[0-9a-f-]{36}$/i.test(v),
-      "Choose an establishment from the list",
-    ),
+    .refine((v) => v === RELEASED || isId(v), "Choose an establishment from the list"),
   fromDate: requiredDate("date they moved"),
   version: z.coerce.number().int(),
 });
@@ -99,7 +97,7 @@ export const CorrespondenceSchema = z.object({
     .min(1, "Summarise what it said")
     .max(5000, "The summary must be 5,000 characters or fewer"),
   applicationId: optionalText(36, "Application").refine(
-    (v) => v === undefined || /^[0-9a-f-]{36}$/i.test(v),
+    (v) => v === undefined || isId(v),
     "Choose one of the applicant's applications",
   ),
   file: UploadFileSchema.optional(),

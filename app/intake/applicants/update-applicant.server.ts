@@ -5,6 +5,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applicants } from "~/db/schema";
 import { conflict, forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import type { EditApplicantInput } from "./schemas";
 
 export type ApplicantRow = typeof applicants.$inferSelect;
@@ -36,7 +37,7 @@ export async function updateApplicantDetails(
 ): Promise<ApplicantRow> {
   if (!can(acting.viewer, "manage:application:any"))
     throw forbidden("Only intake staff can change an applicant's details.");
-  if (!/^[0-9a-f-]{36}$/i.test(applicantId)) throw notFound("applicant");
+  if (!isId(applicantId)) throw notFound("applicant");
   const [current] = await tx.select().from(applicants).where(eq(applicants.id, applicantId));
   if (!current) throw notFound("applicant");
   const values = valuesOf(input);

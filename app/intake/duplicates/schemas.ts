@@ -1,27 +1,39 @@
 import { z } from "zod";
+import { isId } from "~/shared/ids";
 import { CLOSED_REASONS, STATE_LABELS } from "../transitions";
 
-const id = (message: string) => z.string({ error: message }).regex(/^[0-9a-f-]{36}$/i, message);
+const id = (message: string) => z.string({ error: message }).refine(isId, message);
+
+/** Links this application to another: a re-application or a co-defendant's. */
+export const LinkSchema = z.object({
+  intent: z.literal("link"),
+  kind: z.enum(["re_application", "co_defendant"], { error: "Choose how they are linked" }),
+  linkedApplicationId: id("Choose the application to link to"),
+});
+
+export const UnlinkSchema = z.object({
+  intent: z.literal("unlink"),
+  linkId: id("Choose the link to remove"),
+});
+
+/** Merges this application's applicant with another found to be the same person. */
+export const MergeSchema = z
+  .object({
+    intent: z.literal("merge"),
+    otherApplicantId: id("Choose the person to merge with"),
+    keep: z.enum(["this", "other"], { error: "Choose which record to keep" }),
+    confirm: z.literal("yes", { error: "Confirm that these are the same person" }).optional(),
+  })
+  .refine((v) => v.confirm === "yes", {
+    path: ["confirm"],
+    message: "Confirm that these are the same person",
+  });
 
 /** The matches page's three forms, told apart by `intent`. */
 export const MatchActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("link"),
-    kind: z.enum(["re_application", "co_defendant"], { error: "Choose how they are linked" }),
-    linkedApplicationId: id("Choose the application to link to"),
-  }),
-  z.object({ intent: z.literal("unlink"), linkId: id("Choose the link to remove") }),
-  z
-    .object({
-      intent: z.literal("merge"),
-      otherApplicantId: id("Choose the person to merge with"),
-      keep: z.enum(["this", "other"], { error: "Choose which record to keep" }),
-      confirm: z.literal("yes", { error: "Confirm that these are the same person" }).optional(),
-    })
-    .refine((v) => v.confirm === "yes", {
-      path: ["confirm"],
-      message: "Confirm that these are the same person",
-    }),
+  LinkSchema,
+  UnlinkSchema,
+  MergeSchema,
 ]);
 
 export type MatchAction = z.infer<typeof MatchActionSchema>;

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applications } from "~/db/schema";
 import { conflict, forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 
 /**
  * Ends data entry: the application stops being a draft and takes its place in the queue.
@@ -18,7 +19,7 @@ export async function finishApplicationEntry(
 ): Promise<void> {
   if (!can(acting.viewer, "manage:application:any"))
     throw forbidden("Only intake staff can enter applications.");
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) throw notFound("application");
+  if (!isId(applicationId)) throw notFound("application");
   const [current] = await tx
     .select({
       isDraft: applications.isDraft,

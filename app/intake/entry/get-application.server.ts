@@ -6,13 +6,14 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applicants, applicationLinks, applications, documents, establishments } from "~/db/schema";
 import { forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { findLikelyMatches } from "../likely-matches.server";
 import type { Questionnaire } from "../questionnaire";
 
 const other = alias(applications, "other");
 
 async function loadApplication(tx: Queryable, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("application");
+  if (!isId(id)) throw notFound("application");
   const [row] = await tx
     .select({
       application: applications,

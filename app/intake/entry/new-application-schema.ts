@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate, today } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 import { ApplicantSchema } from "../applicant-schema";
 
 export const ENTRY_CHANNELS = {
@@ -39,7 +40,7 @@ export const NewApplicationSchema = ApplicantSchema.extend({
     .trim()
     .optional()
     .refine(
-      (v) => v === undefined || v === "new" || /^[0-9a-f-]{36}$/i.test(v),
+      (v) => v === undefined || v === "new" || isId(v),
       "Choose one of the people listed, or a new applicant",
     ),
 }).superRefine((v, ctx) => {

@@ -6,6 +6,7 @@ import type { Queryable } from "~/db/database.server";
 import { documents } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { forbidden, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 
 export interface OpenedDocument {
   filename: string;
@@ -25,7 +26,7 @@ export async function openDocument(
 ): Promise<OpenedDocument> {
   if (!can(acting.viewer, "view:application:any"))
     throw forbidden("Your role does not give you access to applicants' documents.");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("document");
+  if (!isId(id)) throw notFound("document");
   const [doc] = await tx.select().from(documents).where(eq(documents.id, id));
   if (!doc) throw notFound("document");
   const bytes = await store.get(doc.storageKey);

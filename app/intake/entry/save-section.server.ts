@@ -5,6 +5,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applicants, applications } from "~/db/schema";
 import { conflict, forbidden, invalid, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { type Questionnaire, QuestionnaireSchema } from "../questionnaire";
 import { sectionByKey } from "./sections";
 
@@ -32,7 +33,7 @@ export async function saveQuestionnaireSection(
     throw forbidden("Only intake staff can enter applications.");
   const section = sectionByKey(input.section);
   if (!section) throw notFound("section of the questionnaire");
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) throw notFound("application");
+  if (!isId(applicationId)) throw notFound("application");
   const [current] = await tx
     .select({
       questionnaire: applications.questionnaire,

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applicants, applicationLinks, applications } from "~/db/schema";
 import { AppError, forbidden, invalid } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import type { ApplicantInput } from "../applicant-schema";
 import { recordApplicantMove } from "../applicants/record-move.server";
 import { type RecordedApplication, recordApplication } from "../record-application.server";
@@ -40,7 +41,7 @@ export async function startPostalApplication(
     throw forbidden("Only intake staff can record applications.");
   let existing: typeof applicants.$inferSelect | null = null;
   if (input.reapplicationBy) {
-    if (!/^[0-9a-f-]{36}$/i.test(input.reapplicationBy)) throw invalid("Choose a person listed.");
+    if (!isId(input.reapplicationBy)) throw invalid("Choose a person listed.");
     const [row] = await tx
       .select()
       .from(applicants)

@@ -6,6 +6,7 @@ import type { Queryable } from "~/db/database.server";
 import { applicants, applications, documents } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { forbidden, invalid, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { activeContentWarning } from "~/shared/pdf/active-content";
 import { cleanFilename, type ReadScan, readScan } from "./scan-checks.server";
 
@@ -32,8 +33,6 @@ export interface StoredDocument {
   warning: string | null;
 }
 
-const UUID = /^[0-9a-f-]{36}$/i;
-
 /**
  * Checks a scan by its content (and a PDF for JavaScript and embedded files, noted on the
  * document to warn whoever opens it), stores it encrypted and records it. A refused file is
@@ -51,7 +50,7 @@ export async function storeDocument(
   let applicantId = input.applicantId ?? null;
   let organisationId: string | null = null;
   if (input.applicationId) {
-    if (!UUID.test(input.applicationId)) throw notFound("application");
+    if (!isId(input.applicationId)) throw notFound("application");
     const [app] = await tx
       .select({
         applicantId: applications.applicantId,
@@ -63,7 +62,7 @@ export async function storeDocument(
     applicantId = app.applicantId;
     organisationId = app.organisationId;
   } else {
-    if (!applicantId || !UUID.test(applicantId)) throw notFound("applicant");
+    if (!applicantId || !isId(applicantId)) throw notFound("applicant");
     const [person] = await tx
       .select({ organisationId: applicants.organisationId })
       .from(applicants)

@@ -6,6 +6,7 @@ import type { Queryable } from "~/db/database.server";
 import { importRuns } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { conflict, forbidden, invalid, notFound } from "~/errors/app-error";
+import { isId } from "~/shared/ids";
 import { detectImportFormat, type ImportFormat } from "./detect-format.server";
 import { type ColumnMapping, guessMapping, mappingProblems, toMapping } from "./fields";
 import { ImportFileError, readHeader, readSheet, type SheetRow } from "./read-rows.server";
@@ -103,7 +104,7 @@ export async function createImportRun(
 
 export async function getImportRun(tx: Queryable, acting: Acting, id: string): Promise<ImportRun> {
   mustImport(acting);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("import");
+  if (!isId(id)) throw notFound("import");
   const [run] = await tx.select().from(importRuns).where(eq(importRuns.id, id));
   if (!run) throw notFound("import");
   return run;

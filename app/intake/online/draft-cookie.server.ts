@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { parse, serialize } from "cookie";
+import { isId } from "~/shared/ids";
 import { DRAFT_SESSION_MINUTES } from "./draft-data";
 
 /**
@@ -8,7 +9,6 @@ import { DRAFT_SESSION_MINUTES } from "./draft-data";
  * It lasts two hours from the last save; after that the reference and secret are needed.
  */
 export const DRAFT_COOKIE = "cn_apply";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function mac(secret: string, payload: string): string {
   return createHmac("sha256", `clearname:apply-draft:${secret}`)
@@ -24,7 +24,7 @@ export function signDraftToken(secret: string, draftId: string, now = Date.now()
 /** The draft id the token was signed for, or null if it is forged, malformed or expired. */
 export function verifyDraftToken(secret: string, token: string, now = Date.now()): string | null {
   const [id, expires, signature] = token.split(".");
-  if (!id || !expires || !signature || !UUID.test(id) || !/^\d+$/.test(expires)) return null;
+  if (!id || !expires || !signature || !isId(id) || !/^\d+$/.test(expires)) return null;
   const expected = Buffer.from(mac(secret, `${id}.${expires}`));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;

@@ -4,6 +4,7 @@ import { hitRateLimit } from "~/access/rate-limit.server";
 import { asSystem, type Db, type Tx } from "~/db/database.server";
 import { applicationDrafts, applications, establishments } from "~/db/schema";
 import { hashPassword, verifyPassword } from "~/identity/passwords.server";
+import { isId } from "~/shared/ids";
 import { QUESTIONNAIRE_SECTIONS } from "../questionnaire";
 import { DRAFT_DAYS, type DraftData } from "./draft-data";
 import { normaliseDraftReference } from "./schemas";
@@ -22,7 +23,6 @@ export const RATE_LIMITS = {
   resumeByReference: { limit: 10, minutes: 60 },
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 export interface Draft {
@@ -75,7 +75,7 @@ export async function startDraft(
 
 /** Reads a draft inside a transaction; `forUpdate` holds it until the transaction ends. */
 export async function readDraft(tx: Tx, id: string, forUpdate = false): Promise<Draft | null> {
-  if (!UUID.test(id)) return null;
+  if (!isId(id)) return null;
   const query = tx
     .select({
       id: applicationDrafts.id,
@@ -193,7 +193,7 @@ export async function resumeDraft(
 
 /** For the check-your-answers page: the prison's name, not its id. */
 export async function establishmentName(db: Db, id: string | undefined): Promise<string | null> {
-  if (!id || !UUID.test(id)) return null;
+  if (!id || !isId(id)) return null;
   const [row] = await asSystem(db, (tx) =>
     tx.select({ name: establishments.name }).from(establishments).where(eq(establishments.id, id)),
   );

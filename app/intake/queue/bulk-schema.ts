@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { isId } from "~/shared/ids";
 import { CLOSED_REASONS, type ClosedReason, INTAKE_CLOSED_REASONS } from "../transitions";
 
 const ids = z
-  .array(z.string().regex(/^[0-9a-f-]{36}$/i, "Select applications from the list"))
+  .array(z.string().refine(isId, "Select applications from the list"))
   .min(1, "Select at least one application")
   .max(200, "Select at most 200 applications at a time");
 
@@ -26,7 +27,7 @@ export const BulkActionSchema = z.discriminatedUnion("intent", [
     ids,
     assigneeId: z
       .string({ error: "Choose who to assign them to" })
-      .regex(/^(none|[0-9a-f-]{36})$/i, "Choose who to assign them to"),
+      .refine((v) => v === "none" || isId(v), "Choose who to assign them to"),
   }),
   z
     .object({

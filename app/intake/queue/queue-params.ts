@@ -1,5 +1,6 @@
 import type { applications } from "~/db/schema/intake";
 import { isRealDate } from "~/shared/dates";
+import { isId } from "~/shared/ids";
 import { type ApplicationState, STATE_LABELS } from "../transitions";
 
 /**
@@ -59,20 +60,14 @@ export interface QueueParamError {
   message: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 export function encodeCursor(c: QueueCursor): string {
   return `${c.key}_${c.id}`;
 }
 
 export function decodeCursor(value: string | null): QueueCursor | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})_([0-9a-f-]{36})$/i.exec(value ?? "");
-  if (!match?.[1] || !match[2] || !isRealDate(match[1]) || !isUuid(match[2])) return undefined;
-  return { key: match[1], id: match[2].toLowerCase() };
+  const [key, id, ...rest] = (value ?? "").split("_");
+  if (!key || !id || rest.length > 0 || !isRealDate(key) || !isId(id)) return undefined;
+  return { key, id: id.toLowerCase() };
 }
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
@@ -113,8 +108,8 @@ export function parseQueueParams(params: URLSearchParams): {
         channel: oneOf(params.get("channel"), Object.keys(CHANNEL_LABELS) as Channel[]),
         receivedFrom,
         receivedTo: errors.some((e) => e.field === "receivedTo") ? undefined : receivedTo,
-        establishmentId: establishmentId && isUuid(establishmentId) ? establishmentId : undefined,
-        assignee: assignee && (assignee === "none" || isUuid(assignee)) ? assignee : undefined,
+        establishmentId: establishmentId && isId(establishmentId) ? establishmentId : undefined,
+        assignee: assignee && (assignee === "none" || isId(assignee)) ? assignee : undefined,
         overdue: params.get("overdue") === "1",
         likelyDuplicate: params.get("duplicate") === "1",
         q: q && q.length > 0 ? q : undefined,

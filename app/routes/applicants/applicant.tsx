@@ -10,13 +10,15 @@ import {
   RELATIONSHIPS,
 } from "~/intake/applicants/schemas";
 import { MultiLine, stateText } from "~/intake/entry/application-parts";
+import { requireIds } from "~/ui/form-action.server";
 import type { Route } from "./+types/applicant";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => ({
-    ...(await getApplicant(tx, acting, params.id)),
+    ...(await getApplicant(tx, acting, id)),
     canManage: can(acting.viewer, "manage:application:any"),
   }));
 }

@@ -1,52 +1,46 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, type ShouldRevalidateFunction } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { AppError } from "~/errors/app-error";
 import { ApplicantFields, applicantSummaryFields } from "~/intake/applicants/applicant-fields";
 import { getApplicantForChange } from "~/intake/applicants/get-applicant.server";
 import { EditApplicantSchema } from "~/intake/applicants/schemas";
 import { updateApplicantDetails } from "~/intake/applicants/update-applicant.server";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/edit";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:application:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   const applicant = await asViewer(context, (tx, acting) =>
-    getApplicantForChange(tx, acting, params.id, "edit"),
+    getApplicantForChange(tx, acting, id, "edit"),
   );
   return { applicant };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: EditApplicantSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), current: null }, { status: 400 });
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      await updateApplicantDetails(tx, acting, params.id, submission.value);
-      return null;
-    } catch (error) {
-      if (error instanceof AppError && error.code === "CONFLICT") {
-        const current = await getApplicantForChange(tx, acting, params.id, "edit");
-        return { message: error.message, current };
-      }
-      throw error;
-    }
-  });
-  if (outcome) {
-    return data(
-      {
-        result: submission.reply({ formErrors: [outcome.message] }),
-        current: outcome.current,
-      },
-      { status: 409 },
-    );
-  }
-  throw redirect(`/applicants/${params.id}?saved=1`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    save: intent({
+      schema: EditApplicantSchema,
+      run: (input, { tx, acting, ids }) => updateApplicantDetails(tx, acting, ids.id, input),
+      done: (_, ids) => `/applicants/${ids.id}?saved=1`,
+    }),
+  }),
+});
+
+/**
+ * A save refused because someone else saved first (409) shows their version: the page reads
+ * it afresh, which React Router does not do by default after a refusal.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionStatus,
+  defaultShouldRevalidate,
+}) => actionStatus === 409 || defaultShouldRevalidate;
 
 type Applicant = Route.ComponentProps["loaderData"]["applicant"];
 
@@ -66,8 +60,11 @@ function defaults(a: Applicant) {
 }
 
 export default function EditApplicant({ loaderData, actionData }: Route.ComponentProps) {
-  const theirs = actionData?.current ?? null;
-  const a = theirs ?? loaderData.applicant;
+  const a = loaderData.applicant;
+  const lastResult = resultFor(actionData, "save");
+  // Saved by someone else since the form was drawn: the page now holds their version.
+  const posted = lastResult?.initialValue?.version;
+  const theirs = posted !== undefined && posted !== String(a.version) ? a : null;
   return (
     <div className="narrow">
       <title>{`Change ${loaderData.applicant.fullName}'s details – Clearname`}</title>
@@ -84,7 +81,7 @@ export default function EditApplicant({ loaderData, actionData }: Route.Componen
           <p>The form keeps what you typed; saving again replaces their version with yours.</p>
         </div>
       ) : null}
-      <EditForm key={a.version} applicant={a} lastResult={actionData?.result} />
+      <EditForm key={a.version} applicant={a} lastResult={lastResult} />
       <p>
         <Link to={`/applicants/${a.id}`}>Cancel</Link>
       </p>

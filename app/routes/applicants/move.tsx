@@ -1,23 +1,25 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { AppError } from "~/errors/app-error";
 import { establishmentChoices } from "~/intake/applicants/applicant-fields";
 import { getApplicantForChange } from "~/intake/applicants/get-applicant.server";
 import { recordApplicantMove } from "~/intake/applicants/record-move.server";
 import { MoveSchema, RELEASED } from "~/intake/applicants/schemas";
 import { listEstablishmentOptions } from "~/intake/establishments.server";
 import { today } from "~/shared/dates";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, SelectField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/move";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:application:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const applicant = await getApplicantForChange(tx, acting, params.id, "move");
+    const applicant = await getApplicantForChange(tx, acting, id, "move");
     const options = establishmentChoices(await listEstablishmentOptions(tx));
     return {
       applicant: {
@@ -32,35 +34,27 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: MoveSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const v = submission.value;
-  const problem = await asViewer(context, async (tx, acting) => {
-    try {
-      await recordApplicantMove(tx, acting, params.id, {
-        establishmentId: v.establishmentId === RELEASED ? null : v.establishmentId,
-        fromDate: v.fromDate,
-        version: v.version,
-      });
-      return null;
-    } catch (error) {
-      if (error instanceof AppError && error.code === "INVALID")
-        return { fieldErrors: { [String(error.details.field ?? "fromDate")]: [error.message] } };
-      if (error instanceof AppError && error.code === "CONFLICT")
-        return { formErrors: [error.message] };
-      throw error;
-    }
-  });
-  if (problem) return data({ result: submission.reply(problem) }, { status: 400 });
-  throw redirect(`/applicants/${params.id}?moved=1`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    move: intent({
+      schema: MoveSchema,
+      run: (v, { tx, acting, ids }) =>
+        recordApplicantMove(tx, acting, ids.id, {
+          establishmentId: v.establishmentId === RELEASED ? null : v.establishmentId,
+          fromDate: v.fromDate,
+          version: v.version,
+        }),
+      done: (_, ids) => `/applicants/${ids.id}?moved=1`,
+    }),
+  }),
+});
 
 export default function RecordMove({ loaderData, actionData }: Route.ComponentProps) {
   const { applicant, options } = loaderData;
   const [form, fields] = useForm({
     id: "move",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "move"),
     defaultValue: { fromDate: loaderData.today },
     constraint: getZodConstraint(MoveSchema),
     shouldValidate: "onSubmit",

@@ -6,10 +6,10 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useMemo } from "react";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { data, Form, Link, type ShouldRevalidateFunction, useSearchParams } from "react-router";
+import { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { AppError } from "~/errors/app-error";
 import { EntrySteps, FinishEntry } from "~/intake/entry/entry-steps";
 import { finishApplicationEntry } from "~/intake/entry/finish-entry.server";
 import { getApplicationForEntry } from "~/intake/entry/get-application.server";
@@ -23,6 +23,8 @@ import {
 } from "~/intake/entry/sections";
 import { QUESTIONNAIRE_SECTIONS, type QuestionnaireSection } from "~/intake/questionnaire";
 import { QuestionnaireSectionFields } from "~/intake/questionnaire-fields";
+import { type ActionArgs, formAction, requireIds, type ViewerRun } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/entry";
 
@@ -37,77 +39,89 @@ function stepOf(key: string): QuestionnaireSection | typeof FINISH_STEP {
 }
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   const step = stepOf(params.section);
   const application = await asViewer(context, (tx, acting) =>
-    getApplicationForEntry(tx, acting, params.id, params.section),
+    getApplicationForEntry(tx, acting, id, params.section),
   );
   return { application, sectionKey: step === FINISH_STEP ? FINISH_STEP : step.key };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const step = stepOf(params.section);
-  if (step === FINISH_STEP) {
-    const version = Number(formData.get("version"));
-    const error = await asViewer(context, (tx, acting) =>
-      finishApplicationEntry(tx, acting, params.id, version).then(
-        () => null,
-        (e: unknown) => {
-          if (e instanceof AppError && e.code === "CONFLICT") return e.message;
-          throw e;
-        },
-      ),
-    );
-    if (error) return data({ result: null, current: null, finishError: error }, { status: 409 });
-    throw redirect(`/applications/${params.id}?finished=1`);
-  }
-  const submission = parseWithZod(formData, { schema: sectionSchema(step) });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), current: null, finishError: null }, { status: 400 });
-  const { version, intent, ...answers } = submission.value as Record<string, unknown> & {
-    version: number;
-    intent: "continue" | "later";
-  };
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      await saveQuestionnaireSection(tx, acting, params.id, {
-        section: step.key,
-        answers: sectionAnswers(step, answers),
+const FinishSchema = z.object({ version: z.coerce.number().int() });
+
+const finishAction = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    finish: intent({
+      schema: FinishSchema,
+      run: ({ version }, { tx, acting, ids }) =>
+        finishApplicationEntry(tx, acting, ids.id, version),
+      done: (_, ids) => `/applications/${ids.id}?finished=1`,
+    }),
+  }),
+});
+
+/** One section's form: "continue" goes to the next step, "later" back to the application. */
+function sectionAction(section: QuestionnaireSection) {
+  const schema = sectionSchema(section);
+  const save = (then: (id: string) => string) => ({
+    schema,
+    run: (value: z.output<typeof schema>, { tx, acting, ids }: ViewerRun<"id">) => {
+      const {
+        version,
+        intent: _,
+        ...answers
+      } = value as Record<string, unknown> & {
+        version: number;
+      };
+      return saveQuestionnaireSection(tx, acting, ids.id, {
+        section: section.key,
+        answers: sectionAnswers(section, answers),
         version,
       });
-      return { error: null, field: null, current: null };
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      if (error.code === "CONFLICT") {
-        const current = await getApplicationForEntry(tx, acting, params.id, step.key);
-        return { error: error.message, field: null, current };
-      }
-      if (error.code === "INVALID")
-        return { error: error.message, field: String(error.details.field ?? ""), current: null };
-      throw error;
-    }
+    },
+    done: (_: unknown, ids: Record<"id", string>) => then(ids.id),
   });
-  if (outcome.error) {
-    const reply = outcome.field
-      ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.error] } })
-      : submission.reply({ formErrors: [outcome.error] });
-    return data(
-      { result: reply, current: outcome.current, finishError: null },
-      { status: outcome.current ? 409 : 400 },
-    );
-  }
-  throw redirect(
-    intent === "later"
-      ? `/applications/${params.id}?saved=1`
-      : `/applications/${params.id}/entry/${nextStep(step.key)}`,
-  );
+  return formAction({
+    ids: ["id"],
+    intents: (intent) => ({
+      continue: intent(save((id) => `/applications/${id}/entry/${nextStep(section.key)}`)),
+      later: intent(save((id) => `/applications/${id}?saved=1`)),
+    }),
+  });
 }
+
+const ACTIONS: Record<string, ReturnType<typeof formAction>> = {
+  [FINISH_STEP]: finishAction,
+  ...Object.fromEntries(QUESTIONNAIRE_SECTIONS.map((s) => [s.key, sectionAction(s)])),
+};
+
+export function action(args: ActionArgs) {
+  const chosen = ACTIONS[args.params.section ?? ""];
+  if (!chosen)
+    throw data({ message: "There is no such section of the questionnaire." }, { status: 404 });
+  return chosen(args);
+}
+
+/**
+ * A save refused because someone else saved first (409) shows their answers: the page reads
+ * them afresh, which React Router does not do by default after a refusal.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionStatus,
+  defaultShouldRevalidate,
+}) => actionStatus === 409 || defaultShouldRevalidate;
 
 export default function Entry({ loaderData, actionData }: Route.ComponentProps) {
   const { application, sectionKey } = loaderData;
   const [searchParams] = useSearchParams();
   const section = sectionKey === FINISH_STEP ? null : sectionByKey(sectionKey);
   const title = section?.title ?? "Check and finish";
+  const saved = resultFor(actionData, "continue") ?? resultFor(actionData, "later");
+  // Saved by someone else since the form was drawn: the page now holds their version.
+  const savedMeanwhile =
+    saved?.initialValue?.version !== undefined &&
+    saved.initialValue.version !== String(application.version);
   return (
     <>
       <title>{`${title} – ${application.reference} – Clearname`}</title>
@@ -139,14 +153,17 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
       </p>
       {section ? (
         <SectionForm
-          key={`${section.key}-${actionData?.current?.version ?? application.version}`}
+          key={`${section.key}-${application.version}`}
           section={section}
-          application={actionData?.current ?? application}
-          theirs={actionData?.current ?? null}
-          lastResult={actionData?.result ?? null}
+          application={application}
+          theirs={savedMeanwhile ? application : null}
+          lastResult={saved ?? null}
         />
       ) : (
-        <FinishEntry application={application} error={actionData?.finishError ?? null} />
+        <FinishEntry
+          application={application}
+          error={resultFor(actionData, "finish")?.error?.[""]?.join(" ") ?? null}
+        />
       )}
       <p>
         <Link to={`/applications/${application.id}`}>Back to {application.reference}</Link>

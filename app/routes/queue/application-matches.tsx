@@ -1,14 +1,14 @@
-import { data, Link, redirect, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
-import { AppError } from "~/errors/app-error";
 import { linkApplications, unlinkApplications } from "~/intake/duplicates/link-applications.server";
 import { listApplicationMatches } from "~/intake/duplicates/list-matches.server";
 import { ApplicationsTable, LinksTable, MatchCard } from "~/intake/duplicates/match-parts";
 import { mergeWithApplicant } from "~/intake/duplicates/merge-applicants.server";
-import { MatchActionSchema } from "~/intake/duplicates/schemas";
-import { isUuid } from "~/intake/queue/queue-params";
+import { LinkSchema, MergeSchema, UnlinkSchema } from "~/intake/duplicates/schemas";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import type { Route } from "./+types/application-matches";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
@@ -21,65 +21,75 @@ const DONE: Record<string, string> = {
 };
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  if (!isUuid(params.id)) throw data({ message: "We could not find that application." }, 404);
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => ({
-    ...(await listApplicationMatches(tx, acting, params.id)),
+    ...(await listApplicationMatches(tx, acting, id)),
     canManage: can(acting.viewer, "manage:application:any"),
   }));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  if (!isUuid(params.id)) throw data({ message: "We could not find that application." }, 404);
-  const parsed = MatchActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return data({ error: parsed.error.issues[0]?.message ?? "Check the form" }, { status: 400 });
-  const v = parsed.data;
-  const error = await asViewer(context, async (tx, acting) => {
-    try {
-      if (v.intent === "link") {
-        await linkApplications(tx, acting, {
-          applicationId: params.id,
+const doneAt = (key: keyof typeof DONE_KEY) => (_: unknown, ids: Record<"id", string>) =>
+  `/applications/${ids.id}/matches?done=${DONE_KEY[key]}`;
+
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    link: intent({
+      schema: LinkSchema,
+      run: (v, { tx, acting, ids }) =>
+        linkApplications(tx, acting, {
+          applicationId: ids.id,
           linkedApplicationId: v.linkedApplicationId,
           kind: v.kind,
-        });
-      } else if (v.intent === "unlink") {
-        await unlinkApplications(tx, acting, { applicationId: params.id, linkId: v.linkId });
-      } else {
-        await mergeWithApplicant(tx, acting, {
-          applicationId: params.id,
+        }),
+      done: doneAt("link"),
+    }),
+    unlink: intent({
+      schema: UnlinkSchema,
+      run: (v, { tx, acting, ids }) =>
+        unlinkApplications(tx, acting, { applicationId: ids.id, linkId: v.linkId }),
+      done: doneAt("unlink"),
+    }),
+    merge: intent({
+      schema: MergeSchema,
+      run: (v, { tx, acting, ids }) =>
+        mergeWithApplicant(tx, acting, {
+          applicationId: ids.id,
           otherApplicantId: v.otherApplicantId,
           keep: v.keep,
-        });
-      }
-      return null;
-    } catch (e) {
-      if (e instanceof AppError && (e.code === "INVALID" || e.code === "CONFLICT"))
-        return e.message;
-      throw e;
-    }
-  });
-  if (error) return data({ error }, { status: 400 });
-  throw redirect(`/applications/${params.id}/matches?done=${DONE_KEY[v.intent]}`);
+        }),
+      done: doneAt("merge"),
+    }),
+  }),
+});
+
+/** Every message of whichever of the page's forms failed. */
+function failureMessages(actionData: unknown): string[] {
+  const failed = Object.keys(DONE_KEY)
+    .map((intent) => resultFor(actionData, intent))
+    .find(Boolean);
+  return failed?.error ? Object.values(failed.error).flatMap((m) => m ?? []) : [];
 }
 
 export default function ApplicationMatches({ loaderData, actionData }: Route.ComponentProps) {
   const { application: app, own, matches, links, canManage } = loaderData;
   const [searchParams] = useSearchParams();
-  const done = DONE[searchParams.get("done") ?? ""];
+  const notice = DONE[searchParams.get("done") ?? ""];
+  const errors = failureMessages(actionData);
   const linked = new Set(links.map((l) => l.other.id));
   const earlierOwn = own.filter((o) => o.earlier);
   return (
     <>
       <title>{`Likely matches for ${app.reference} – Clearname`}</title>
-      {done && !actionData ? (
+      {notice && !actionData ? (
         <div className="notice" role="status">
-          <p>{done}</p>
+          <p>{notice}</p>
         </div>
       ) : null}
-      {actionData?.error ? (
+      {errors.length > 0 ? (
         <div className="error-summary" role="alert" aria-labelledby="match-error-title">
           <h2 id="match-error-title">There is a problem</h2>
-          <p>{actionData.error}</p>
+          <p>{errors.join(" ")}</p>
         </div>
       ) : null}
       <p className="caption">
