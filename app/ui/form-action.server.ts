@@ -57,9 +57,15 @@ export interface PublicRun<Ids extends string> {
 
 type Done<T, Ids extends string> = string | ((value: T, ids: Record<Ids, string>) => string);
 
-export interface Intent<Schema extends z.ZodType, T, Run, Ids extends string> {
+export interface Intent<Schema extends z.ZodType, T, Run, Ids extends string, P = undefined> {
   schema: Schema;
-  run: (input: z.output<Schema>, run: Run) => Promise<T>;
+  /**
+   * Heavy work on the input before the transaction opens (reading an uploaded file in a
+   * worker): on the embedded database a transaction holds the only connection, so nothing
+   * slow may run inside one. Its refusals are shown in the form like the call's.
+   */
+  prepare?: (input: z.output<Schema>, run: PublicRun<Ids>) => Promise<P>;
+  run: (input: z.output<Schema>, run: Run & { prepared: P }) => Promise<T>;
   /**
    * Where to go when it is done. Without it the action answers 200 with the value, for
    * pages that show the result in place.
@@ -84,22 +90,27 @@ export interface FormDone<T = unknown> {
 interface AnyIntent {
   schema: z.ZodType;
   // biome-ignore lint/suspicious/noExplicitAny: each intent has its own input
+  prepare?: (input: any, run: any) => Promise<unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: each intent has its own input
   run: (input: any, run: any) => Promise<unknown>;
   // biome-ignore lint/suspicious/noExplicitAny: and its own value
   done?: string | ((value: any, ids: any) => string);
 }
 
 /** Declares one intent, typing its call's input from its schema and `done`'s value from the call. */
-type IntentBuilder<Run, Ids extends string> = <Schema extends z.ZodType, T>(
-  intent: Intent<Schema, T, Run, Ids>,
-) => Intent<Schema, T, Run, Ids>;
+type IntentBuilder<Run, Ids extends string> = <Schema extends z.ZodType, T, P = undefined>(
+  intent: Intent<Schema, T, Run, Ids, P>,
+) => Intent<Schema, T, Run, Ids, P>;
 
 export interface FormActionSpec<Ids extends string, Run> {
   /** Path parameters that must be ids; one that is not gives 404. */
   ids?: readonly Ids[];
   /** The page's intents, by the value of the forms' `intent` field; the first is the default. */
   intents: (intent: IntentBuilder<Run, Ids>) => Record<string, AnyIntent>;
-  /** Reads the body, for forms that are not plain (uploads parsed with limits). */
+  /**
+   * Reads the body, for forms that are not plain (uploads parsed with limits). A refusal it
+   * throws (`invalid(message, { field })`) goes back to the page's first form.
+   */
   readForm?: (request: Request) => Promise<FormData>;
 }
 
@@ -155,7 +166,22 @@ async function readAndParse(
   spec: { intents: Record<string, AnyIntent>; readForm?: (request: Request) => Promise<FormData> },
   request: Request,
 ) {
-  const raw = spec.readForm ? await spec.readForm(request) : await request.formData();
+  let raw: FormData;
+  try {
+    raw = spec.readForm ? await spec.readForm(request) : await request.formData();
+  } catch (error) {
+    if (!(error instanceof AppError && SHOWN_IN_FORM.has(error.code))) throw error;
+    const named = typeof error.details.field === "string" ? error.details.field : "";
+    // An empty (not null) initial value: null would tell Conform to reset the form and drop the error.
+    const result: SubmissionResult<string[]> = {
+      status: "error",
+      initialValue: {},
+      error: { [named]: [error.message] },
+      state: { validated: { [named]: true } },
+    };
+    const first = Object.keys(spec.intents)[0] ?? "";
+    return { failed: data<FormFailure>({ intent: first, result }, { status: error.status }) };
+  }
   const { formData, tooLong } = normaliseFormData(raw);
   const [intent, chosen] = chooseIntent(spec.intents, formData);
   const submission = parseWithZod(formData, { schema: chosen.schema });
@@ -207,12 +233,13 @@ export function formAction<const Ids extends string = never>(
     const posted = field(formData, "_submission");
     const key = chosen.done !== undefined && isId(posted) ? posted : null;
     try {
+      const prepared = await chosen.prepare?.(submission.value, { ids, args });
       const outcome = await asUser(database.db, acting.viewer.id, async (tx) => {
         if (key) {
           const seen = await claimSubmission(tx, acting.viewer.id, key);
           if (seen !== null) return { again: seen };
         }
-        const value = await chosen.run(submission.value, { tx, acting, ids, args });
+        const value = await chosen.run(submission.value, { tx, acting, ids, args, prepared });
         const response = finish(intent, chosen.done, value, ids);
         if (key && response instanceof Response)
           await recordLocation(tx, acting.viewer.id, key, response.headers.get("Location") ?? "/");
@@ -237,7 +264,8 @@ export function publicFormAction<const Ids extends string = never>(
     if ("failed" in parsed) return parsed.failed;
     const { intent, chosen, submission, formData, fail } = parsed;
     try {
-      const value = await chosen.run(submission.value, { ids, args });
+      const prepared = await chosen.prepare?.(submission.value, { ids, args });
+      const value = await chosen.run(submission.value, { ids, args, prepared });
       return finish(intent, chosen.done, value, ids);
     } catch (error) {
       return toForm(error, { submission, formData }, fail);

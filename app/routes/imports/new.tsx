@@ -1,15 +1,17 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
-import { access, asViewer } from "~/access/access.server";
+import { access } from "~/access/access.server";
 import { servicesContext } from "~/context.server";
-import { AppError } from "~/errors/app-error";
+import { invalid } from "~/errors/app-error";
 import { importStore } from "~/intake/import/background.server";
 import { readImportUpload } from "~/intake/import/read-upload.server";
 import { createImportRun, readImportFile } from "~/intake/import/runs.server";
-import { MAX_IMPORT_MB, refusedImport, UploadImportSchema } from "~/intake/import/upload-schema";
-import { ErrorSummary, useCsrfToken } from "~/ui/forms";
+import { MAX_IMPORT_MB, UploadImportSchema } from "~/intake/import/upload-schema";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { ErrorSummary, SubmissionKeyInput, useCsrfToken } from "~/ui/forms";
 import type { Route } from "./+types/new";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("import:application:any"))];
@@ -18,45 +20,41 @@ export function loader() {
   return null;
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const read = await readImportUpload(request);
-  if (!read.ok) return data({ result: refusedImport(read.message) }, { status: 400 });
-  const submission = parseWithZod(read.formData, { schema: UploadImportSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { file } = submission.value;
-  const bytes = Buffer.from(await file.arrayBuffer());
-  // Read before the transaction: on the embedded database it holds the only connection.
-  const checked = await readImportFile({ filename: file.name, bytes });
-  if (!checked.ok)
-    return data(
-      { result: refusedImport(`${checked.message} Nothing was imported.`) },
-      { status: 400 },
-    );
-  const store = importStore(context.get(servicesContext));
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      const upload = { filename: file.name, bytes };
-      const run = await createImportRun(tx, acting, store, upload, checked.read);
-      return { runId: run.id, refusal: null };
-    } catch (error) {
-      if (error instanceof AppError && error.code === "INVALID")
-        return { runId: null, refusal: error.message };
-      throw error;
-    }
-  });
-  if (!outcome.runId)
-    return data(
-      { result: refusedImport(`${outcome.refusal} Nothing was imported.`) },
-      { status: 400 },
-    );
-  throw redirect(`/imports/${outcome.runId}/mapping`);
-}
+export const action = formAction({
+  readForm: async (request) => {
+    const read = await readImportUpload(request);
+    if (!read.ok) throw invalid(read.message, { field: "file" });
+    return read.formData;
+  },
+  intents: (intent) => ({
+    upload: intent({
+      schema: UploadImportSchema,
+      // Read before the transaction, in a worker with limits (a hostile workbook is refused here).
+      prepare: async ({ file }) => {
+        const upload = { filename: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
+        const checked = await readImportFile(upload);
+        if (!checked.ok)
+          throw invalid(`${checked.message} Nothing was imported.`, { field: "file" });
+        return { upload, read: checked.read };
+      },
+      run: (_input, { tx, acting, args, prepared }) =>
+        createImportRun(
+          tx,
+          acting,
+          importStore(args.context.get(servicesContext)),
+          prepared.upload,
+          prepared.read,
+        ),
+      done: (run) => `/imports/${run.id}/mapping`,
+    }),
+  }),
+});
 
 export default function NewImport({ actionData }: Route.ComponentProps) {
   const csrf = useCsrfToken();
   const [form, fields] = useForm({
     id: "import-upload",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "upload"),
     constraint: getZodConstraint(UploadImportSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UploadImportSchema }),
@@ -81,6 +79,7 @@ export default function NewImport({ actionData }: Route.ComponentProps) {
           action={`?_csrf=${encodeURIComponent(csrf)}`}
           {...getFormProps(form)}
         >
+          <SubmissionKeyInput />
           <div className={`field${invalid ? " field-error" : ""}`}>
             <label htmlFor={file.id} className="label">
               Spreadsheet
