@@ -194,4 +194,51 @@ describe("the pipeline's status policy", () => {
   it("lets an unexpected error through, to be logged and shown as the error page", async () => {
     await expect(call(new Error("disk on fire"), { name: "x" })).rejects.toThrow("disk on fire");
   });
+
+  it("runs prepare before the transaction, and shows its refusal in the form without running", async () => {
+    let ran = false;
+    const upload = formAction({
+      readForm: async (request) => {
+        const form = await request.formData();
+        if (form.get("name") === "unreadable")
+          throw invalid("The file could not be read.", { field: "name" });
+        return form;
+      },
+      intents: (intent) => ({
+        upload: intent({
+          schema: Schema,
+          prepare: async ({ name }) => {
+            if (name === "bomb") throw invalid("Too big once unpacked.", { field: "name" });
+            return { length: name.length };
+          },
+          run: async (_input, { prepared }) => {
+            ran = true;
+            return prepared.length;
+          },
+        }),
+      }),
+    });
+    const send = (name: string) =>
+      outcomeOf(() =>
+        upload({
+          request: formPost("/upload", { name }),
+          params: {},
+          context: routeContext(database, caseworker.acting),
+        }),
+      );
+    expect(await send("bomb")).toMatchObject({
+      status: 422,
+      data: { intent: "upload", result: { error: { name: ["Too big once unpacked."] } } },
+    });
+    expect(ran).toBe(false);
+    expect(await send("unreadable")).toMatchObject({
+      status: 422,
+      data: { intent: "upload", result: { error: { name: ["The file could not be read."] } } },
+    });
+    expect(await send("fine")).toMatchObject({
+      status: 200,
+      data: { intent: "upload", done: true, value: 4 },
+    });
+    expect(ran).toBe(true);
+  });
 });
