@@ -1,6 +1,12 @@
-import { type FieldMetadata, getFormProps, getInputProps, useForm } from "@conform-to/react";
+import {
+  type FieldMetadata,
+  getFormProps,
+  getInputProps,
+  type SubmissionResult,
+  useForm,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { listEvidence, saveEvidence } from "~/casework/evidence/evidence.server";
@@ -10,7 +16,8 @@ import {
   USED_AT_TRIAL_LABELS,
 } from "~/casework/evidence/evidence-schemas";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { AppError } from "~/errors/app-error";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import {
   ChoiceField,
   CsrfInput,
@@ -18,44 +25,28 @@ import {
   SelectField,
   TextareaField,
   TextField,
+  useFormKey,
 } from "~/ui/forms";
 import type { Route } from "./+types/evidence";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => listEvidence(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  return asViewer(context, (tx, acting) => listEvidence(tx, acting, id));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: EvidenceSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const refusal = await asViewer(context, async (tx, acting) => {
-    try {
-      await saveEvidence(tx, acting, params.id, submission.value);
-      return null;
-    } catch (error) {
-      if (!(error instanceof AppError) || (error.code !== "INVALID" && error.code !== "CONFLICT"))
-        throw error;
-      return {
-        field: typeof error.details.field === "string" ? error.details.field : null,
-        message: error.message,
-      };
-    }
-  });
-  if (refusal)
-    return data(
-      {
-        result: submission.reply(
-          refusal.field
-            ? { fieldErrors: { [refusal.field]: [refusal.message] } }
-            : { formErrors: [refusal.message] },
-        ),
-      },
-      { status: refusal.field ? 400 : 409 },
-    );
-  throw redirect(`/cases/${params.id}/evidence?saved=1`);
-}
+/** One intent for adding and editing: an item posted with its id and version is an edit. */
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    save: intent({
+      schema: EvidenceSchema,
+      run: (input, { tx, acting, ids }) => saveEvidence(tx, acting, ids.id, input),
+      done: (_, ids) => `/cases/${ids.id}/evidence?saved=1`,
+    }),
+  }),
+});
 
 // biome-ignore lint/suspicious/noExplicitAny: a hidden field of the form
 function Hidden({ field }: { field: FieldMetadata<any, any, any> }) {
@@ -70,14 +61,26 @@ const trialLabel = (v: boolean | null) =>
       ? USED_AT_TRIAL_LABELS.yes
       : USED_AT_TRIAL_LABELS.no;
 
-export default function Evidence({ loaderData, actionData }: Route.ComponentProps) {
-  const { case: c, items, causes, lines, documents } = loaderData;
-  const [searchParams] = useSearchParams();
-  const editing = items.find((i) => i.id === searchParams.get("edit")) ?? null;
-  const causeLabel = new Map(causes.map((k) => [k.key, k.label]));
+type Page = Route.ComponentProps["loaderData"];
+type Item = Page["items"][number];
+
+/**
+ * The form that adds an item, or edits the one chosen; drawn anew (empty) after each change
+ * that succeeds.
+ */
+function EvidenceForm({
+  page,
+  editing,
+  lastResult,
+}: {
+  page: Page;
+  editing: Item | null;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { case: c, causes, lines, documents } = page;
   const [form, fields] = useForm({
     id: editing ? `evidence-${editing.id}-form` : "evidence-new",
-    lastResult: actionData?.result,
+    lastResult,
     defaultValue: editing
       ? {
           id: editing.id,
@@ -101,6 +104,99 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
   const causeOptions = causes
     .filter((k) => k.active || editing?.fallibility.includes(k.key))
     .map((k) => ({ value: k.key, label: k.label }));
+  return (
+    <>
+      <ErrorSummary
+        form={form}
+        fields={{
+          kind: fields.kind,
+          description: fields.description,
+          source: fields.source,
+          usedAtTrial: fields.usedAtTrial,
+          howChallenged: fields.howChallenged,
+          fallibility: fields.fallibility,
+          lineId: fields.lineId,
+          documentId: fields.documentId,
+        }}
+      />
+      {form.errors?.length ? (
+        <p>
+          <Link to={`/cases/${c.id}/evidence`}>See the register as it is now</Link>
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="save" />
+        {editing ? (
+          <>
+            <Hidden field={fields.id} />
+            <Hidden field={fields.version} />
+          </>
+        ) : null}
+        <SelectField
+          field={fields.kind}
+          label="Kind of evidence"
+          options={Object.entries(EVIDENCE_KIND_LABELS).map(([value, label]) => ({
+            value,
+            label,
+          }))}
+        />
+        <TextareaField field={fields.description} label="Description" rows={4} />
+        <TextField
+          field={fields.source}
+          label="Source (optional)"
+          hint="Who or what it came from."
+        />
+        <ChoiceField
+          field={fields.usedAtTrial}
+          label="Was it used at trial?"
+          type="radio"
+          options={Object.entries(USED_AT_TRIAL_LABELS).map(([value, label]) => ({
+            value,
+            label,
+          }))}
+        />
+        <TextareaField
+          field={fields.howChallenged}
+          label="How it was challenged (optional)"
+          rows={3}
+        />
+        <ChoiceField
+          field={fields.fallibility}
+          label="Fallibility (optional)"
+          hint="How this kind of evidence is known to fail, from the causes taxonomy."
+          type="checkbox"
+          options={causeOptions}
+        />
+        <SelectField
+          field={fields.lineId}
+          label="Line of investigation (optional)"
+          options={lines.map((l) => ({ value: l.id, label: l.description }))}
+        />
+        <SelectField
+          field={fields.documentId}
+          label="Document (optional)"
+          options={documents.map((d) => ({ value: d.id, label: d.filename }))}
+        />
+        <button type="submit" className="button">
+          {editing ? "Save the item" : "Add the item"}
+        </button>
+        {editing ? (
+          <p>
+            <Link to={`/cases/${c.id}/evidence`}>Cancel</Link>
+          </p>
+        ) : null}
+      </Form>
+    </>
+  );
+}
+
+export default function Evidence({ loaderData, actionData }: Route.ComponentProps) {
+  const { case: c, items, causes, lines, documents } = loaderData;
+  const [searchParams] = useSearchParams();
+  const formKey = useFormKey();
+  const editing = items.find((i) => i.id === searchParams.get("edit")) ?? null;
+  const causeLabel = new Map(causes.map((k) => [k.key, k.label]));
   return (
     <>
       <title>{`Evidence – ${c.reference} – Clearname`}</title>
@@ -178,86 +274,12 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
       )}
       <section aria-labelledby="evidence-form-heading" className="narrow">
         <h2 id="evidence-form-heading">{editing ? "Edit the item" : "Add an item"}</h2>
-        <ErrorSummary
-          form={form}
-          fields={{
-            kind: fields.kind,
-            description: fields.description,
-            source: fields.source,
-            usedAtTrial: fields.usedAtTrial,
-            howChallenged: fields.howChallenged,
-            fallibility: fields.fallibility,
-            lineId: fields.lineId,
-            documentId: fields.documentId,
-          }}
+        <EvidenceForm
+          key={editing ? `${formKey}-${editing.id}` : formKey}
+          page={loaderData}
+          editing={editing}
+          lastResult={resultFor(actionData, "save")}
         />
-        {form.errors?.length ? (
-          <p>
-            <Link to={`/cases/${c.id}/evidence`}>See the register as it is now</Link>
-          </p>
-        ) : null}
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          {editing ? (
-            <>
-              <Hidden field={fields.id} />
-              <Hidden field={fields.version} />
-            </>
-          ) : null}
-          <SelectField
-            field={fields.kind}
-            label="Kind of evidence"
-            options={Object.entries(EVIDENCE_KIND_LABELS).map(([value, label]) => ({
-              value,
-              label,
-            }))}
-          />
-          <TextareaField field={fields.description} label="Description" rows={4} />
-          <TextField
-            field={fields.source}
-            label="Source (optional)"
-            hint="Who or what it came from."
-          />
-          <ChoiceField
-            field={fields.usedAtTrial}
-            label="Was it used at trial?"
-            type="radio"
-            options={Object.entries(USED_AT_TRIAL_LABELS).map(([value, label]) => ({
-              value,
-              label,
-            }))}
-          />
-          <TextareaField
-            field={fields.howChallenged}
-            label="How it was challenged (optional)"
-            rows={3}
-          />
-          <ChoiceField
-            field={fields.fallibility}
-            label="Fallibility (optional)"
-            hint="How this kind of evidence is known to fail, from the causes taxonomy."
-            type="checkbox"
-            options={causeOptions}
-          />
-          <SelectField
-            field={fields.lineId}
-            label="Line of investigation (optional)"
-            options={lines.map((l) => ({ value: l.id, label: l.description }))}
-          />
-          <SelectField
-            field={fields.documentId}
-            label="Document (optional)"
-            options={documents.map((d) => ({ value: d.id, label: d.filename }))}
-          />
-          <button type="submit" className="button">
-            {editing ? "Save the item" : "Add the item"}
-          </button>
-          {editing ? (
-            <p>
-              <Link to={`/cases/${c.id}/evidence`}>Cancel</Link>
-            </p>
-          ) : null}
-        </Form>
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import { type FieldMetadata, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { EVIDENCE_KIND_LABELS } from "~/casework/evidence/evidence-schemas";
@@ -13,45 +13,28 @@ import {
 } from "~/casework/lines/line-schemas";
 import { getLine, updateLine } from "~/casework/lines/lines.server";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { AppError } from "~/errors/app-error";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { ChoiceField, CsrfInput, ErrorSummary, SelectField, TextareaField } from "~/ui/forms";
 import type { Route } from "./+types/lines.$lineId";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getLine(tx, acting, params.id, params.lineId));
+  const { id, lineId } = requireIds(params, ["id", "lineId"]);
+  return asViewer(context, (tx, acting) => getLine(tx, acting, id, lineId));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: EditLineSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const refusal = await asViewer(context, async (tx, acting) => {
-    try {
-      await updateLine(tx, acting, params.id, params.lineId, submission.value);
-      return null;
-    } catch (error) {
-      if (!(error instanceof AppError) || (error.code !== "INVALID" && error.code !== "CONFLICT"))
-        throw error;
-      return {
-        field: typeof error.details.field === "string" ? error.details.field : null,
-        message: error.message,
-      };
-    }
-  });
-  if (refusal)
-    return data(
-      {
-        result: submission.reply(
-          refusal.field
-            ? { fieldErrors: { [refusal.field]: [refusal.message] } }
-            : { formErrors: [refusal.message] },
-        ),
-      },
-      { status: refusal.field ? 400 : 409 },
-    );
-  throw redirect(`/cases/${params.id}/lines/${params.lineId}?saved=1`);
-}
+export const action = formAction({
+  ids: ["id", "lineId"],
+  intents: (intent) => ({
+    save: intent({
+      schema: EditLineSchema,
+      run: (input, { tx, acting, ids }) => updateLine(tx, acting, ids.id, ids.lineId, input),
+      done: (_, ids) => `/cases/${ids.id}/lines/${ids.lineId}?saved=1`,
+    }),
+  }),
+});
 
 /**
  * The version the user started from: kept through a refused save, so that a stale form stays
@@ -68,7 +51,7 @@ export default function LinePage({ loaderData, actionData }: Route.ComponentProp
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "edit-line",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "save"),
     defaultValue: {
       version: String(line.version),
       ownerId: line.ownerId ?? "",
@@ -120,6 +103,7 @@ export default function LinePage({ loaderData, actionData }: Route.ComponentProp
         ) : null}
         <Form method="post" {...getFormProps(form)}>
           <CsrfInput />
+          <input type="hidden" name="intent" value="save" />
           <VersionInput field={fields.version} />
           <SelectField
             field={fields.ownerId}

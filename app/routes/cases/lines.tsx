@@ -1,6 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import {
@@ -10,46 +10,74 @@ import {
 } from "~/casework/lines/line-schemas";
 import { addLine, listLines } from "~/casework/lines/lines.server";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { AppError } from "~/errors/app-error";
-import { CsrfInput, ErrorSummary, SelectField, TextareaField } from "~/ui/forms";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { CsrfInput, ErrorSummary, SelectField, TextareaField, useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/lines";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => listLines(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  return asViewer(context, (tx, acting) => listLines(tx, acting, id));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: NewLineSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  type Outcome = { lineId: string; field?: undefined } | { field: string; message: string };
-  const outcome = await asViewer(context, async (tx, acting): Promise<Outcome> => {
-    try {
-      return { lineId: (await addLine(tx, acting, params.id, submission.value)).lineId };
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== "INVALID") throw error;
-      return { field: String(error.details.field ?? "category"), message: error.message };
-    }
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    add: intent({
+      schema: NewLineSchema,
+      run: (input, { tx, acting, ids }) => addLine(tx, acting, ids.id, input),
+      done: ({ lineId }, ids) => `/cases/${ids.id}/lines/${lineId}?added=1`,
+    }),
+  }),
+});
+
+type Page = Route.ComponentProps["loaderData"];
+
+/** The form that adds a line; drawn anew (empty) after each change that succeeds. */
+function AddLineForm({
+  categories,
+  lastResult,
+}: {
+  categories: Page["categories"];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form, fields] = useForm({
+    id: "new-line",
+    lastResult,
+    constraint: getZodConstraint(NewLineSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewLineSchema }),
   });
-  if (outcome.field !== undefined)
-    return data(
-      { result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) },
-      { status: 400 },
-    );
-  throw redirect(`/cases/${params.id}/lines/${outcome.lineId}?added=1`);
+  return (
+    <>
+      <ErrorSummary
+        form={form}
+        fields={{
+          category: fields.category,
+          description: fields.description,
+          rationale: fields.rationale,
+        }}
+      />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="add" />
+        <SelectField field={fields.category} label="Kind of line" options={categories} />
+        <TextareaField field={fields.description} label="What is to be investigated" rows={3} />
+        <TextareaField field={fields.rationale} label="Why (optional)" rows={3} />
+        <button type="submit" className="button">
+          Add the line
+        </button>
+      </Form>
+    </>
+  );
 }
 
 export default function Lines({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, lines, categories } = loaderData;
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "new-line",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(NewLineSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewLineSchema }),
-  });
+  const formKey = useFormKey();
   return (
     <>
       <title>{`Lines of investigation – ${c.reference} – Clearname`}</title>
@@ -93,23 +121,11 @@ export default function Lines({ loaderData, actionData }: Route.ComponentProps) 
       )}
       <section aria-labelledby="new-line-heading" className="narrow">
         <h2 id="new-line-heading">Add a line of investigation</h2>
-        <ErrorSummary
-          form={form}
-          fields={{
-            category: fields.category,
-            description: fields.description,
-            rationale: fields.rationale,
-          }}
+        <AddLineForm
+          key={formKey}
+          categories={categories}
+          lastResult={resultFor(actionData, "add")}
         />
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <SelectField field={fields.category} label="Kind of line" options={categories} />
-          <TextareaField field={fields.description} label="What is to be investigated" rows={3} />
-          <TextareaField field={fields.rationale} label="Why (optional)" rows={3} />
-          <button type="submit" className="button">
-            Add the line
-          </button>
-        </Form>
       </section>
     </>
   );
