@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isRealDate, today } from "~/shared/dates";
-import { IdSchema } from "~/shared/ids";
+import { IdSchema, isId } from "~/shared/ids";
 
 /**
  * The referral coordinator's forms, one schema each, parsed the same way in the browser and
@@ -39,17 +39,23 @@ export interface OfferChoices {
 
 export const SUMMARY_MAX = 20_000;
 
-/** Offering the case to one project. */
-export function offerSchema(choices: OfferChoices) {
+/**
+ * Offering the case to one project. Without `choices`, only the form's shape is checked (the
+ * server's first pass, before it reads the choices from the database inside the transaction).
+ */
+export function offerSchema(choices?: OfferChoices) {
   return z
     .object({
       projectId: z
         .string({ error: "Choose the project to offer the case to" })
-        .refine((v) => choices.offerable.includes(v), "Choose one of the projects listed"),
+        .refine(
+          (v) => (choices ? choices.offerable.includes(v) : isId(v)),
+          "Choose one of the projects listed",
+        ),
       anyway: checkbox(),
       summary: requiredText("Write the case summary for the project", "The summary", SUMMARY_MAX),
       documentIds: stringList().refine(
-        (ids) => ids.every((id) => choices.documents.includes(id)),
+        (ids) => ids.every((id) => (choices ? choices.documents.includes(id) : isId(id))),
         "Choose documents from the list",
       ),
       expiresOn: z
@@ -60,7 +66,7 @@ export function offerSchema(choices: OfferChoices) {
         .refine((v) => !isRealDate(v) || v > today(), "The offer must end after today"),
     })
     .superRefine((v, ctx) => {
-      if (choices.unsuitable.includes(v.projectId) && !v.anyway)
+      if (choices?.unsuitable.includes(v.projectId) && !v.anyway)
         ctx.addIssue({
           code: "custom",
           path: ["anyway"],

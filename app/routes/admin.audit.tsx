@@ -2,14 +2,15 @@ import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { listAuditEvents } from "~/audit/list-audit-events.server";
+import { normaliseSearchParams } from "~/shared/normalise-input";
 import type { Route } from "./+types/admin.audit";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:audit:any"))];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
-  const before = Number.parseInt(url.searchParams.get("before") ?? "", 10);
-  const action = url.searchParams.get("action")?.trim().slice(0, 100) || undefined;
+  const search = normaliseSearchParams(new URL(request.url).searchParams);
+  const before = Number.parseInt(search.get("before") ?? "", 10);
+  const action = search.get("action")?.trim().slice(0, 100) || undefined;
   const page = await asViewer(context, (tx, acting) =>
     listAuditEvents(tx, acting, {
       before: Number.isFinite(before) && before > 0 ? before : undefined,

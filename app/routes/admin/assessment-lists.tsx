@@ -18,6 +18,7 @@ import {
   ReviewSettingSchema,
 } from "~/eligibility/admin/schemas";
 import { TableScroll } from "~/eligibility/queue/table-scroll";
+import { normaliseSearchParams } from "~/shared/normalise-input";
 import { ChoiceField, CsrfInput, ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/assessment-lists";
 
@@ -33,7 +34,7 @@ const DONE: Record<string, string> = {
 };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const q = new URL(request.url).searchParams;
+  const q = normaliseSearchParams(new URL(request.url).searchParams);
   const found = await asViewer(context, (tx) => listAssessmentLists(tx));
   const list = q.get("list");
   const entry = LIST_NAMES.includes(list as ListName)

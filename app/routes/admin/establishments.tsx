@@ -7,6 +7,7 @@ import {
   type EstablishmentStatusFilter,
   JURISDICTIONS,
 } from "~/establishments/schemas";
+import { normaliseSearchParams } from "~/shared/normalise-input";
 import type { Route } from "./+types/establishments";
 
 export const middleware: Route.MiddlewareFunction[] = [
@@ -14,15 +15,15 @@ export const middleware: Route.MiddlewareFunction[] = [
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const requested = url.searchParams.get("status");
+  const search = normaliseSearchParams(new URL(request.url).searchParams);
+  const q = (search.get("q") ?? "").trim().slice(0, 100);
+  const requested = search.get("status");
   const status: EstablishmentStatusFilter = ESTABLISHMENT_STATUSES.includes(
     requested as EstablishmentStatusFilter,
   )
     ? (requested as EstablishmentStatusFilter)
     : "open";
-  const noAddress = url.searchParams.get("noAddress") === "1";
+  const noAddress = search.get("noAddress") === "1";
   const result = await asViewer(context, (tx) => listEstablishments(tx, { q, status, noAddress }));
   return { ...result, q, status, noAddress };
 }

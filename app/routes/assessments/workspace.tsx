@@ -26,14 +26,17 @@ import { dayOf } from "~/eligibility/ui/labels";
 import { AppError } from "~/errors/app-error";
 import { MultiLine } from "~/intake/entry/application-parts";
 import { today } from "~/shared/dates";
+import { MAX_FIELD_LENGTH, normaliseFormData } from "~/shared/normalise-input";
+import { requireIds } from "~/ui/form-action.server";
 import { CsrfInput } from "~/ui/forms";
 import type { Route } from "./+types/workspace";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const found = await getAssessment(tx, acting, params.id, "workspace");
+    const found = await getAssessment(tx, acting, id, "workspace");
     const a = found.assessment;
     const application = await getApplicationBeside(tx, a.applicationId);
     const options = await assessmentOptions(tx);
@@ -61,8 +64,21 @@ interface Conflict {
   differences: FieldDifference[];
 }
 
+/**
+ * Written out rather than through formAction: a stale save comes back with the differences
+ * between what is saved now and what was typed, and the version to save over, which the
+ * pipeline's refusal (a message on a field or the form) cannot carry; and a row added or
+ * removed without JavaScript is the form sent back as typed (200), not a failure.
+ */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: AssessmentSchema });
+  const { id } = requireIds(params, ["id"]);
+  const { formData, tooLong } = normaliseFormData(await request.formData());
+  const submission = parseWithZod(formData, { schema: AssessmentSchema });
+  if (tooLong.length > 0) {
+    const message = `Use at most ${MAX_FIELD_LENGTH.toLocaleString("en-GB")} characters.`;
+    const fieldErrors = Object.fromEntries(tooLong.map((t) => [t.name, [message]]));
+    return data({ result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 });
+  }
   // A list intent (adding or removing a row without JavaScript) or a failed validation:
   // send the form back as typed, nothing saved.
   if (submission.status !== "success")
@@ -72,7 +88,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     );
   const problem = await asViewer(context, async (tx, acting) => {
     try {
-      await saveAssessment(tx, acting, params.id, submission.value);
+      await saveAssessment(tx, acting, id, submission.value);
       return null;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -99,7 +115,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       throw error;
     }
   });
-  if (!problem) throw redirect(`/assessments/${params.id}?saved=1`);
+  if (!problem) throw redirect(`/assessments/${id}?saved=1`);
   const result = problem.conflict
     ? submission.reply()
     : problem.field

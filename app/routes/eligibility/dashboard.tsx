@@ -8,14 +8,15 @@ import { getEligibilityFigures } from "~/eligibility/dashboard/eligibility-figur
 import { assessmentQueueSearch } from "~/eligibility/queue/queue-params";
 import { RECOMMENDATION_LABELS } from "~/eligibility/rules";
 import { today as todayIso } from "~/shared/dates";
+import { normaliseSearchParams } from "~/shared/normalise-input";
 import type { Route } from "./+types/dashboard";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
+  const search = normaliseSearchParams(new URL(request.url).searchParams);
   const today = todayIso();
-  const { period, errors } = parsePeriod(url.searchParams, today);
+  const { period, errors } = parsePeriod(search, today);
   const figures = await asViewer(context, (tx, acting) =>
     getEligibilityFigures(tx, acting, period, today),
   );
@@ -23,8 +24,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     figures,
     errors,
     raw: {
-      from: url.searchParams.get("from") ?? period.from,
-      to: url.searchParams.get("to") ?? period.to,
+      from: search.get("from") ?? period.from,
+      to: search.get("to") ?? period.to,
     },
     presets: presets(today),
   };

@@ -1,9 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { servicesContext } from "~/context.server";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
 import {
   ApplicantDetails,
@@ -12,58 +11,72 @@ import {
   LinesTable,
 } from "~/referrals/case-details";
 import { getOffer } from "~/referrals/get-offer.server";
+import { mailContextOf } from "~/referrals/mail-context.server";
 import { expiryPhrase, OFFER_STATUS_LABELS } from "~/referrals/project-labels";
 import { AcceptOfferSchema, DeclineOfferSchema } from "~/referrals/project-schemas";
 import { acceptOffer, declineOffer } from "~/referrals/respond.server";
+import { afterCommit, deliveringAfter } from "~/shared/after-commit.server";
 import { today } from "~/shared/dates";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { ChoiceField, CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
 import type { Route } from "./+types/offer";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("respond:referral:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const view = await asViewer(context, (tx, acting) => getOffer(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  const view = await asViewer(context, (tx, acting) => getOffer(tx, acting, id));
   return { ...view, today: today() };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const { mailer, config } = context.get(servicesContext);
-  const ctx = { mailer, publicUrl: config.publicUrl };
-  if (formData.get("intent") === "decline") {
-    const submission = parseWithZod(formData, { schema: DeclineOfferSchema });
-    if (submission.status !== "success")
-      return data({ intent: "decline" as const, result: submission.reply() }, { status: 400 });
-    const { deliveries } = await asViewer(context, (tx, acting) =>
-      declineOffer(tx, acting, ctx, params.id, submission.value.reason),
-    );
-    await Promise.all(deliveries.map((deliver) => deliver()));
-    throw redirect("/offers?declined=1");
-  }
-  const submission = parseWithZod(formData, { schema: AcceptOfferSchema });
-  if (submission.status !== "success")
-    return data({ intent: "accept" as const, result: submission.reply() }, { status: 400 });
-  // The case pack's files are copied for the project: if the acceptance fails, or its
-  // transaction does not commit, the copies are removed again.
-  const { caseId, deliveries } = await withDocumentStore(documentStoreOf(context), (store) =>
-    asViewer(context, (tx, acting) => acceptOffer(tx, acting, store, ctx, params.id)),
-  );
-  await Promise.all(deliveries.map((deliver) => deliver()));
-  throw redirect(`/cases/${caseId}?accepted=1`);
-}
+// The network's coordinators are e-mailed once the answer has committed.
+export const action = deliveringAfter(
+  formAction({
+    ids: ["id"],
+    intents: (intent) => ({
+      accept: intent({
+        schema: AcceptOfferSchema,
+        // The case pack's files are copied for the project; a refusal removes the copies again.
+        run: async (_, { tx, acting, ids, args }) => {
+          const accepted = await withDocumentStore(documentStoreOf(args.context), (store) =>
+            acceptOffer(tx, acting, store, mailContextOf(args.context), ids.id),
+          );
+          afterCommit(args, accepted.deliveries);
+          return accepted.caseId;
+        },
+        done: (caseId) => `/cases/${caseId}?accepted=1`,
+      }),
+      decline: intent({
+        schema: DeclineOfferSchema,
+        run: async ({ reason }, { tx, acting, ids, args }) => {
+          const declined = await declineOffer(
+            tx,
+            acting,
+            mailContextOf(args.context),
+            ids.id,
+            reason,
+          );
+          afterCommit(args, declined.deliveries);
+        },
+        done: "/offers?declined=1",
+      }),
+    }),
+  }),
+);
 
 export default function OfferPage({ loaderData, actionData }: Route.ComponentProps) {
   const { offer, reference, details } = loaderData;
   const [acceptForm, acceptFields] = useForm({
     id: "accept-offer",
-    lastResult: actionData?.intent === "accept" ? actionData.result : undefined,
+    lastResult: resultFor(actionData, "accept"),
     constraint: getZodConstraint(AcceptOfferSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptOfferSchema }),
   });
   const [declineForm, declineFields] = useForm({
     id: "decline-offer",
-    lastResult: actionData?.intent === "decline" ? actionData.result : undefined,
+    lastResult: resultFor(actionData, "decline"),
     constraint: getZodConstraint(DeclineOfferSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclineOfferSchema }),

@@ -5,6 +5,8 @@ import { access, asViewer } from "~/access/access.server";
 import { listNetworkCases } from "~/casework/report/network-cases.server";
 import { OUTCOME_LABELS } from "~/casework/stages/steps";
 import { CASE_STAGE_LABELS } from "~/referrals/project-labels";
+import { IdSchema } from "~/shared/ids";
+import { normaliseSearchParams } from "~/shared/normalise-input";
 import type { Route } from "./+types/cases";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
@@ -13,15 +15,15 @@ const STAGES = Object.keys(CASE_STAGE_LABELS) as (keyof typeof CASE_STAGE_LABELS
 
 /** The filters in the address; anything not recognised is left out rather than refused. */
 const FiltersSchema = z.object({
-  project: z.uuid().optional().catch(undefined),
+  project: IdSchema.optional().catch(undefined),
   stage: z.enum(STAGES).optional().catch(undefined),
 });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
+  const search = normaliseSearchParams(new URL(request.url).searchParams);
   const filters = FiltersSchema.parse({
-    project: url.searchParams.get("project") || undefined,
-    stage: url.searchParams.get("stage") || undefined,
+    project: search.get("project") || undefined,
+    stage: search.get("stage") || undefined,
   });
   const page = await asViewer(context, (tx, acting) =>
     listNetworkCases(tx, acting, { projectId: filters.project, stage: filters.stage }),

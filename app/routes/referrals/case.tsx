@@ -1,155 +1,77 @@
-import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Link, redirect, useSearchParams } from "react-router";
-import { z } from "zod";
+import { Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
-import { servicesContext } from "~/context.server";
 import { PRIORITY_LABELS } from "~/eligibility/schemas";
-import { AppError, notFound } from "~/errors/app-error";
 import { MultiLine } from "~/intake/entry/application-parts";
 import { STATE_LABELS } from "~/intake/transitions";
-import { lockCase, withdrawReferral } from "~/referrals/case-returns.server";
-import { getReferralCase, loadOfferChoices } from "~/referrals/get-referral-case.server";
-import { lockOffer, makeOffer, withdrawOffer } from "~/referrals/offers.server";
-import { loadReferralCase } from "~/referrals/referral-case.server";
+import {
+  offerCase,
+  withdrawOfferOf,
+  withdrawReferralOf,
+} from "~/referrals/coordinate-referral.server";
+import { getReferralCase } from "~/referrals/get-referral-case.server";
+import { mailContextOf } from "~/referrals/mail-context.server";
 import { offerSchema, WithdrawOfferSchema, WithdrawReferralSchema } from "~/referrals/schemas";
 import { OfferForm } from "~/referrals/ui/offer-form";
 import { OfferHistory, ProjectCases } from "~/referrals/ui/referral-history";
 import { SuggestedProjects } from "~/referrals/ui/suggested-projects";
 import { WithdrawForm } from "~/referrals/ui/withdraw-form";
+import { afterCommit, deliveringAfter } from "~/shared/after-commit.server";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import type { Route } from "./+types/case";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { applicationId } = requireIds(params, ["applicationId"]);
   return asViewer(context, async (tx, acting) => ({
-    ...(await getReferralCase(tx, acting, params.applicationId)),
+    ...(await getReferralCase(tx, acting, applicationId)),
     canRefer: can(acting.viewer, "refer:application:any"),
   }));
 }
 
-type Intent = "offer" | "withdraw-offer" | "withdraw-referral";
-type Deliveries = (() => Promise<void>)[];
-type Outcome =
-  | { deliveries: Deliveries; result?: undefined }
-  | { deliveries?: undefined; result: SubmissionResult<string[]> };
-
-/** A second offer made at the same moment by someone else: the open-offer index refuses it. */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === "23505" || e?.cause?.code === "23505";
-}
-
-const refusedHere = (error: unknown): error is AppError =>
-  error instanceof AppError && (error.code === "INVALID" || error.code === "CONFLICT");
-
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  const { mailer, config } = context.get(servicesContext);
-  const ctx = { mailer, publicUrl: config.publicUrl };
-  const applicationId = params.applicationId;
-  const reply = (i: Intent, result: SubmissionResult<string[]>) =>
-    data({ intent: i, result }, { status: 400 });
-
-  if (intent === "offer") {
-    let outcome: Outcome;
-    try {
-      outcome = await asViewer(context, async (tx, acting): Promise<Outcome> => {
-        // The choices are worked out again here, from the database as it is now.
-        const c = await loadReferralCase(tx, applicationId);
-        const { suggestions, choices } = await loadOfferChoices(tx, c);
-        const submission = parseWithZod(formData, { schema: offerSchema(choices) });
-        if (submission.status !== "success") return { result: submission.reply() };
-        const v = submission.value;
-        const chosen = suggestions.find((s) => s.project.id === v.projectId);
-        try {
-          const made = await makeOffer(tx, acting, ctx, {
-            applicationId,
-            projectId: v.projectId,
-            summary: v.summary,
-            documentIds: v.documentIds,
-            expiresOn: v.expiresOn,
-            matchReasons: chosen
-              ? [
-                  ...chosen.reasons,
-                  ...(chosen.suitable ? [] : [`Offered anyway: ${chosen.against.join("; ")}`]),
-                ]
-              : [],
-          });
-          return { deliveries: made.deliveries };
-        } catch (error) {
-          // makeOffer refuses before it writes anything, so nothing is left half-done.
-          if (!refusedHere(error)) throw error;
-          const field = typeof error.details.field === "string" ? error.details.field : null;
-          return {
-            result: submission.reply(
-              field
-                ? { fieldErrors: { [field]: [error.message] } }
-                : { formErrors: [error.message] },
-            ),
-          };
-        }
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // Checked already: only the message is needed, with what was typed kept.
-      const submission = parseWithZod(formData, { schema: z.object({}) });
-      outcome = {
-        result: submission.reply({
-          formErrors: ["Someone offered this case to a project a moment ago: see the offer below."],
-        }),
-      };
-    }
-    if (outcome.result) return reply("offer", outcome.result);
-    for (const deliver of outcome.deliveries) await deliver();
-    throw redirect(`/referrals/${applicationId}?done=offered`);
-  }
-
-  if (intent === "withdraw-offer") {
-    const submission = parseWithZod(formData, { schema: WithdrawOfferSchema });
-    if (submission.status !== "success") return reply(intent, submission.reply());
-    const { offerId, reason } = submission.value;
-    const outcome = await asViewer(context, async (tx, acting): Promise<Outcome> => {
-      const offer = await lockOffer(tx, offerId);
-      if (offer.applicationId !== applicationId) throw notFound("offer");
-      try {
-        return { deliveries: (await withdrawOffer(tx, acting, ctx, offerId, reason)).deliveries };
-      } catch (error) {
-        if (!refusedHere(error)) throw error;
-        return { result: submission.reply({ formErrors: [error.message] }) };
-      }
-    });
-    if (outcome.result) return reply(intent, outcome.result);
-    for (const deliver of outcome.deliveries) await deliver();
-    throw redirect(`/referrals/${applicationId}?done=offer-withdrawn`);
-  }
-
-  if (intent === "withdraw-referral") {
-    const submission = parseWithZod(formData, { schema: WithdrawReferralSchema });
-    if (submission.status !== "success") return reply(intent, submission.reply());
-    const { caseId, reason } = submission.value;
-    const outcome = await asViewer(context, async (tx, acting): Promise<Outcome> => {
-      const projectCase = await lockCase(tx, caseId);
-      if (projectCase.applicationId !== applicationId) throw notFound("case");
-      try {
-        return {
-          deliveries: (await withdrawReferral(tx, acting, ctx, caseId, reason)).deliveries,
-        };
-      } catch (error) {
-        if (!refusedHere(error)) throw error;
-        return { result: submission.reply({ formErrors: [error.message] }) };
-      }
-    });
-    if (outcome.result) return reply(intent, outcome.result);
-    for (const deliver of outcome.deliveries) await deliver();
-    throw redirect(`/referrals/${applicationId}?done=referral-withdrawn`);
-  }
-
-  throw data({ message: "The form was not recognised: reload the page." }, { status: 400 });
-}
+// The project's leads are e-mailed once the change has committed.
+export const action = deliveringAfter(
+  formAction({
+    ids: ["applicationId"],
+    intents: (intent) => ({
+      offer: intent({
+        schema: offerSchema(),
+        run: async (input, { tx, acting, ids, args }) => {
+          const made = await offerCase(
+            tx,
+            acting,
+            mailContextOf(args.context),
+            ids.applicationId,
+            input,
+          );
+          afterCommit(args, made.deliveries);
+        },
+        done: (_, ids) => `/referrals/${ids.applicationId}?done=offered`,
+      }),
+      "withdraw-offer": intent({
+        schema: WithdrawOfferSchema,
+        run: async (input, { tx, acting, ids, args }) => {
+          const ctx = mailContextOf(args.context);
+          const made = await withdrawOfferOf(tx, acting, ctx, ids.applicationId, input);
+          afterCommit(args, made.deliveries);
+        },
+        done: (_, ids) => `/referrals/${ids.applicationId}?done=offer-withdrawn`,
+      }),
+      "withdraw-referral": intent({
+        schema: WithdrawReferralSchema,
+        run: async (input, { tx, acting, ids, args }) => {
+          const ctx = mailContextOf(args.context);
+          const made = await withdrawReferralOf(tx, acting, ctx, ids.applicationId, input);
+          afterCommit(args, made.deliveries);
+        },
+        done: (_, ids) => `/referrals/${ids.applicationId}?done=referral-withdrawn`,
+      }),
+    }),
+  }),
+);
 
 const NOTICES: Record<string, string> = {
   offered: "The case is offered. The project's leads have been told in Clearname and by e-mail.",
@@ -161,7 +83,6 @@ const NOTICES: Record<string, string> = {
 export default function ReferralCase({ loaderData: d, actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
   const notice = NOTICES[searchParams.get("done") ?? ""];
-  const resultFor = (i: Intent) => (actionData?.intent === i ? actionData.result : undefined);
   const openOffer = d.offers.find((o) => o.status === "offered");
   const activeCase = d.cases.find((c) => c.active);
   const canOffer =
@@ -192,22 +113,28 @@ export default function ReferralCase({ loaderData: d, actionData }: Route.Compon
                 : ""}
         </p>
         {openOffer && d.canRefer ? (
-          <details className="withdraw" open={actionData?.intent === "withdraw-offer"}>
+          <details
+            className="withdraw"
+            open={resultFor(actionData, "withdraw-offer") !== undefined}
+          >
             <summary>Withdraw the offer to {openOffer.projectName}</summary>
             <WithdrawForm
               intent="withdraw-offer"
               id={openOffer.id}
-              lastResult={resultFor("withdraw-offer")}
+              lastResult={resultFor(actionData, "withdraw-offer")}
             />
           </details>
         ) : null}
         {activeCase && d.canRefer ? (
-          <details className="withdraw" open={actionData?.intent === "withdraw-referral"}>
+          <details
+            className="withdraw"
+            open={resultFor(actionData, "withdraw-referral") !== undefined}
+          >
             <summary>Withdraw the referral from {activeCase.projectName}</summary>
             <WithdrawForm
               intent="withdraw-referral"
               id={activeCase.id}
-              lastResult={resultFor("withdraw-referral")}
+              lastResult={resultFor(actionData, "withdraw-referral")}
             />
           </details>
         ) : null}
@@ -340,7 +267,7 @@ export default function ReferralCase({ loaderData: d, actionData }: Route.Compon
       {canOffer ? (
         <section aria-labelledby="offer-heading" className="narrow">
           <h2 id="offer-heading">Offer the case to a project</h2>
-          <OfferForm page={d} lastResult={resultFor("offer")} />
+          <OfferForm page={d} lastResult={resultFor(actionData, "offer")} />
         </section>
       ) : null}
 

@@ -12,12 +12,15 @@ import {
   QUEUE_VIEWS,
   type ReferralQueueFilters,
 } from "~/referrals/queue-params";
+import { normaliseSearchParams } from "~/shared/normalise-input";
 import type { Route } from "./+types/queue";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const filters = parseReferralQueueParams(new URL(request.url).searchParams);
+  const filters = parseReferralQueueParams(
+    normaliseSearchParams(new URL(request.url).searchParams),
+  );
   return asViewer(context, async (tx, acting) => ({
     ...(await listReferralQueue(tx, acting, filters)),
     filters,
