@@ -8,6 +8,7 @@ import { action as editAction } from "~/routes/applicants/edit";
 import { action as moveAction } from "~/routes/applicants/move";
 import { action as representativesAction } from "~/routes/applicants/representatives";
 import { action as entryAction } from "~/routes/applications/entry";
+import { action as queueAction, loader as queueLoader } from "~/routes/queue/applications";
 import { normaliseText } from "~/shared/normalise-input";
 import { createNetwork, createUser, type TestUser } from "../support/factories";
 import { enterApplication } from "../support/intake";
@@ -277,5 +278,73 @@ describe("the applicant's forms", () => {
     );
     expect(move.status).toBe(400);
     expect(fieldErrors(move).establishmentId).toEqual(["Choose where they are now"]);
+  });
+});
+
+describe("the queue's filters and search", () => {
+  const queue = (search: string) =>
+    queueLoader({
+      request: new Request(`http://localhost/applications${search}`),
+      params: {},
+      context: routeContext(database, intake.acting),
+    } as unknown as Parameters<typeof queueLoader>[0]);
+
+  it("reads a NUL byte or a 100,000-character query in every filter as text, never a 500", async () => {
+    const long = "a".repeat(100_000);
+    for (const value of ["\u0000", `Okafor\u0000`, long, `${long}\u0000`, "%00", "'; --"]) {
+      const params = new URLSearchParams();
+      for (const name of [
+        "q",
+        "state",
+        "channel",
+        "receivedFrom",
+        "receivedTo",
+        "establishment",
+        "assignee",
+        "sort",
+        "after",
+        "before",
+        "page",
+      ])
+        params.set(name, value);
+      const page = await queue(`?${params}`);
+      expect(page.filters.q?.length ?? 0).toBeLessThanOrEqual(100);
+      expect(page.filters.q ?? "").not.toContain("\u0000");
+      expect(page.raw.receivedFrom).not.toContain("\u0000");
+    }
+  });
+
+  it("finds an applicant searched for with a NUL byte in the name", async () => {
+    const page = await queue(`?q=${encodeURIComponent("Oka\u0000for")}`);
+    expect(page.page.rows.map((r) => r.applicantName)).toContain("Nadia Okafor");
+  });
+
+  it("assigns one ticked application through the bulk form, and refuses a forged id", async () => {
+    const one = await post(
+      queueAction as Action,
+      "/applications",
+      {},
+      {
+        intent: "assign",
+        ids: applicationId,
+        assigneeId: intake.id,
+      },
+    );
+    expect(one.status).toBe(200);
+    expect(one.data).toMatchObject({ intent: "assign", done: true, value: { changed: 1 } });
+    const forged = await post(
+      queueAction as Action,
+      "/applications",
+      {},
+      {
+        intent: "assign",
+        ids: "\u0000' or 1=1",
+        assigneeId: "none",
+      },
+    );
+    expect(forged.status).toBe(400);
+    expect(Object.values(fieldErrors(forged)).flat()).toContain(
+      "Select applications from the list",
+    );
   });
 });

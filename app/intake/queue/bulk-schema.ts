@@ -20,44 +20,33 @@ export const INTAKE_CLOSED_REASON_OPTIONS = INTAKE_CLOSED_REASONS.map((value: Cl
   label: CLOSED_REASONS[value],
 }));
 
-/** The queue's bulk actions: assign the selected applications, or move them to a state. */
-export const BulkActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("assign"),
+const assignShape = {
+  ids,
+  assigneeId: z
+    .string({ error: "Choose who to assign them to" })
+    .refine((v) => v === "none" || isId(v), "Choose who to assign them to"),
+};
+
+const closingNeedsReason = (
+  v: { to: (typeof BULK_TARGET_STATES)[number]; closedReason?: string },
+  ctx: z.RefinementCtx,
+) => {
+  if (v.to === "closed" && !v.closedReason)
+    ctx.addIssue({
+      code: "custom",
+      path: ["closedReason"],
+      message: "Choose why they are being closed: withdrawn or duplicate",
+    });
+};
+
+/** The queue's bulk actions: assign the ticked applications (the form's `assign` intent)... */
+export const BulkAssignSchema = z.object(assignShape);
+
+/** ...or move them to a state (its `state` intent). */
+export const BulkStateSchema = z
+  .object({
     ids,
-    assigneeId: z
-      .string({ error: "Choose who to assign them to" })
-      .refine((v) => v === "none" || isId(v), "Choose who to assign them to"),
-  }),
-  z
-    .object({
-      intent: z.literal("state"),
-      ids,
-      to: z.enum(BULK_TARGET_STATES, { error: "Choose the state to move them to" }),
-      closedReason: z
-        .enum(["withdrawn", "duplicate"])
-        .optional()
-        .or(z.literal("").transform(() => undefined)),
-    })
-    .superRefine((v, ctx) => {
-      if (v.to === "closed" && !v.closedReason)
-        ctx.addIssue({
-          code: "custom",
-          path: ["closedReason"],
-          message: "Choose why they are being closed: withdrawn or duplicate",
-        });
-    }),
-]);
-
-export type BulkAction = z.infer<typeof BulkActionSchema>;
-
-/** The form's fields as the schema expects them (the ticked boxes are many `ids`). */
-export function bulkInput(formData: FormData): Record<string, unknown> {
-  return {
-    intent: formData.get("intent"),
-    ids: formData.getAll("ids"),
-    assigneeId: formData.get("assigneeId") ?? undefined,
-    to: formData.get("to") || undefined,
-    closedReason: formData.get("closedReason") ?? undefined,
-  };
-}
+    to: z.enum(BULK_TARGET_STATES, { error: "Choose the state to move them to" }),
+    closedReason: z.enum(["withdrawn", "duplicate"]).optional(),
+  })
+  .superRefine(closingNeedsReason);

@@ -1,13 +1,12 @@
-import { data, Link, useLocation } from "react-router";
+import { Link, useLocation } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
-import { AppError } from "~/errors/app-error";
 import { changeApplicationState } from "~/intake/change-state.server";
 import { listEstablishmentOptions } from "~/intake/establishments.server";
 import { assignApplications } from "~/intake/queue/assign-applications.server";
 import { BulkActions, type BulkError, type BulkResult } from "~/intake/queue/bulk-actions";
-import { BulkActionSchema, bulkInput } from "~/intake/queue/bulk-schema";
+import { BulkAssignSchema, BulkStateSchema } from "~/intake/queue/bulk-schema";
 import { sumCounts } from "~/intake/queue/counts";
 import { listAssignableStaff } from "~/intake/queue/list-assignable-staff.server";
 import { listQueue } from "~/intake/queue/list-queue.server";
@@ -15,13 +14,17 @@ import { QueueFilterForm } from "~/intake/queue/queue-filter-form";
 import { parseQueueParams, queueSearch } from "~/intake/queue/queue-params";
 import { formatCount, Pagination, QueueTable } from "~/intake/queue/queue-table";
 import { type ApplicationState, STATE_LABELS } from "~/intake/transitions";
+import { normaliseSearchParams } from "~/shared/normalise-input";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import type { Route } from "./+types/applications";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
-  const { request: queueRequest, errors } = parseQueueParams(url.searchParams);
+  // Hostile query strings (a NUL byte, 100,000 characters) are cleaned before they are read.
+  const searchParams = normaliseSearchParams(new URL(request.url).searchParams);
+  const { request: queueRequest, errors } = parseQueueParams(searchParams);
   return asViewer(context, async (tx, acting) => {
     const page = await listQueue(tx, acting, queueRequest);
     const staff = await listAssignableStaff(tx);
@@ -30,8 +33,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       page,
       filters: queueRequest.filters,
       raw: {
-        receivedFrom: url.searchParams.get("receivedFrom") ?? "",
-        receivedTo: url.searchParams.get("receivedTo") ?? "",
+        receivedFrom: searchParams.get("receivedFrom")?.slice(0, 100) ?? "",
+        receivedTo: searchParams.get("receivedTo")?.slice(0, 100) ?? "",
       },
       errors,
       staff: staff.map((s) => ({
@@ -47,38 +50,51 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const parsed = BulkActionSchema.safeParse(bulkInput(formData));
-  if (!parsed.success) {
-    const errors: BulkError[] = parsed.error.issues.map((i) => ({
-      field: String(i.path[0] ?? "ids"),
-      message: i.message,
-    }));
-    return data({ result: null, errors }, { status: 400 });
-  }
-  const v = parsed.data;
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      return v.intent === "assign"
-        ? await assignApplications(tx, acting, v.ids, v.assigneeId === "none" ? null : v.assigneeId)
-        : await changeApplicationState(tx, acting, v.ids, {
+/** What a bulk action did, shown above the list in place of the form's answer. */
+const outcome =
+  (intent: BulkResult["intent"]) =>
+  (done: { changed: unknown[]; skipped: BulkResult["skipped"] }): BulkResult => ({
+    intent,
+    changed: done.changed.length,
+    skipped: done.skipped,
+  });
+
+export const action = formAction({
+  intents: (intent) => ({
+    assign: intent({
+      schema: BulkAssignSchema,
+      run: async (v, { tx, acting }) =>
+        outcome("assign")(
+          await assignApplications(
+            tx,
+            acting,
+            v.ids,
+            v.assigneeId === "none" ? null : v.assigneeId,
+          ),
+        ),
+    }),
+    state: intent({
+      schema: BulkStateSchema,
+      run: async (v, { tx, acting }) =>
+        outcome("state")(
+          await changeApplicationState(tx, acting, v.ids, {
             to: v.to,
             closedReason: v.closedReason,
-          });
-    } catch (error) {
-      if (error instanceof AppError && error.code === "INVALID")
-        return { field: String(error.details.field ?? "ids"), message: error.message };
-      throw error;
-    }
-  });
-  if ("message" in outcome) return data({ result: null, errors: [outcome] }, { status: 400 });
-  const result: BulkResult = {
-    intent: v.intent,
-    changed: outcome.changed.length,
-    skipped: outcome.skipped,
-  };
-  return { result, errors: [] as BulkError[] };
+          }),
+        ),
+    }),
+  }),
+});
+
+/** The bulk form's answer: what it did, or its errors (a form error is about the ticked rows). */
+function bulkAnswer(actionData: unknown): { result: BulkResult | null; errors: BulkError[] } {
+  const done = actionData as { done?: true; value?: BulkResult } | undefined;
+  if (done?.done && done.value) return { result: done.value, errors: [] };
+  const failed = resultFor(actionData, "assign") ?? resultFor(actionData, "state");
+  const errors = Object.entries(failed?.error ?? {}).flatMap(([field, messages]) =>
+    (messages ?? []).map((message) => ({ field: field || "ids", message })),
+  );
+  return { result: null, errors };
 }
 
 export default function ApplicationsQueue({ loaderData, actionData }: Route.ComponentProps) {
@@ -147,11 +163,7 @@ export default function ApplicationsQueue({ loaderData, actionData }: Route.Comp
         </div>
       ) : null}
       {loaderData.canManage ? (
-        <BulkActions
-          staff={loaderData.staff}
-          result={actionData?.result ?? null}
-          errors={actionData?.errors ?? []}
-        />
+        <BulkActions staff={loaderData.staff} {...bulkAnswer(actionData)} />
       ) : null}
       <h2>{caption}</h2>
       <QueueTable rows={page.rows} selectable={loaderData.canManage} caption={caption} />
