@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { Form, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import {
@@ -10,41 +10,43 @@ import {
 } from "~/casework/chronology/chronology.server";
 import { ChronologyEventSchema, DeleteEventSchema } from "~/casework/chronology/chronology-schemas";
 import type { ChronologyEntry } from "~/casework/chronology/derive-events";
-import { attempt } from "~/casework/papers/attempt.server";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { CsrfInput, ErrorSummary, TextareaField, TextField, useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/chronology";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getChronology(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  return asViewer(context, (tx, acting) => getChronology(tx, acting, id));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    const submission = parseWithZod(formData, { schema: DeleteEventSchema });
-    if (submission.status !== "success") throw data("Bad request", { status: 400 });
-    await asViewer(context, (tx, acting) =>
-      deleteChronologyEvent(tx, acting, params.id, submission.value.eventId),
-    );
-    throw redirect(`/cases/${params.id}/chronology?deleted=1`);
-  }
-  const formId = String(formData.get("eventId") || "new");
-  const submission = parseWithZod(formData, { schema: ChronologyEventSchema });
-  if (submission.status !== "success")
-    return data({ formId, result: submission.reply() }, { status: 400 });
-  const outcome = await attempt(context, (tx, acting) =>
-    saveChronologyEvent(tx, acting, params.id, submission.value),
-  );
-  if (!outcome.ok)
-    return data(
-      { formId, result: submission.reply({ formErrors: [outcome.message] }) },
-      { status: 422 },
-    );
-  throw redirect(`/cases/${params.id}/chronology?saved=1`);
-}
+const saved = (_: unknown, ids: { id: string }) => `/cases/${ids.id}/chronology?saved=1`;
+
+/** Adding and changing share the event's schema; a change carries the event's id. */
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    add: intent({
+      schema: ChronologyEventSchema,
+      run: (input, { tx, acting, ids }) =>
+        saveChronologyEvent(tx, acting, ids.id, { ...input, eventId: null }),
+      done: saved,
+    }),
+    change: intent({
+      schema: ChronologyEventSchema,
+      run: (input, { tx, acting, ids }) => saveChronologyEvent(tx, acting, ids.id, input),
+      done: saved,
+    }),
+    delete: intent({
+      schema: DeleteEventSchema,
+      run: ({ eventId }, { tx, acting, ids }) => deleteChronologyEvent(tx, acting, ids.id, eventId),
+      done: (_, ids) => `/cases/${ids.id}/chronology?deleted=1`,
+    }),
+  }),
+});
 
 function EventForm({
   event,
@@ -81,6 +83,7 @@ function EventForm({
       />
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
+        <input type="hidden" name="intent" value={event ? "change" : "add"} />
         {event?.id ? <input type="hidden" name="eventId" value={event.id} /> : null}
         <TextField field={fields.occurredOn} label="Date" type="date" width="medium" />
         <TextField
@@ -111,12 +114,20 @@ export default function ChronologyPage({ loaderData, actionData }: Route.Compone
     : searchParams.get("deleted")
       ? "Event deleted."
       : null;
-  const resultFor = (formId: string) =>
-    actionData?.formId === formId ? actionData.result : undefined;
+  const formKey = useFormKey();
+  const change = resultFor(actionData, "change");
+  const changed = (id: string) => (change?.initialValue?.eventId === id ? change : undefined);
+  const deleteErrors = Object.values(resultFor(actionData, "delete")?.error ?? {}).flat();
   return (
     <>
       <title>{`Chronology – ${c.reference} – Clearname`}</title>
       <CaseNav caseId={c.id} reference={c.reference} current="chronology" />
+      {deleteErrors.length > 0 ? (
+        <div className="error-summary" role="alert">
+          <h2>There is a problem</h2>
+          <p>{deleteErrors.join(" ")}</p>
+        </div>
+      ) : null}
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
@@ -159,12 +170,12 @@ export default function ChronologyPage({ loaderData, actionData }: Route.Compone
                 <td>
                   {e.id ? (
                     <>
-                      <details className="case-action" open={actionData?.formId === e.id}>
+                      <details className="case-action" open={changed(e.id) ? true : undefined}>
                         <summary>
                           Change
                           <span className="visually-hidden"> the event of {e.occurredOn}</span>
                         </summary>
-                        <EventForm event={e} lastResult={resultFor(e.id)} />
+                        <EventForm event={e} lastResult={changed(e.id)} />
                       </details>
                       <Form method="post">
                         <CsrfInput />
@@ -187,7 +198,7 @@ export default function ChronologyPage({ loaderData, actionData }: Route.Compone
       )}
       <section aria-labelledby="add-event-heading" className="narrow">
         <h2 id="add-event-heading">Add an event</h2>
-        <EventForm event={null} lastResult={resultFor("new")} />
+        <EventForm key={formKey} event={null} lastResult={resultFor(actionData, "add")} />
       </section>
     </>
   );

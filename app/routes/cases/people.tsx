@@ -1,9 +1,8 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { attempt } from "~/casework/papers/attempt.server";
 import {
   addCasePerson,
   type CasePeoplePage,
@@ -21,64 +20,47 @@ import {
 } from "~/casework/people/people-schemas";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { PERSON_KINDS } from "~/db/schema/casework";
-import { CsrfInput, ErrorSummary, SelectField, TextareaField, TextField } from "~/ui/forms";
+import { normaliseSearchParams } from "~/shared/normalise-input";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import {
+  CsrfInput,
+  ErrorSummary,
+  SelectField,
+  TextareaField,
+  TextField,
+  useFormKey,
+} from "~/ui/forms";
 import type { Route } from "./+types/people";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const q = new URL(request.url).searchParams.get("q");
-  return asViewer(context, (tx, acting) => getCasePeople(tx, acting, params.id, q));
+  const { id } = requireIds(params, ["id"]);
+  const q = normaliseSearchParams(new URL(request.url).searchParams).get("q");
+  return asViewer(context, (tx, acting) => getCasePeople(tx, acting, id, q));
 }
 
-const SCHEMAS = { add: AddPersonSchema, consent: ConsentSchema, contact: ContactSchema } as const;
-
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const intent = String(formData.get("intent"));
-  const formId =
-    intent === "add" ? "add" : `${intent}-${String(formData.get("casePersonId") ?? "")}`;
-  if (intent === "add") {
-    const submission = parseWithZod(formData, { schema: SCHEMAS.add });
-    if (submission.status !== "success")
-      return data({ formId, result: submission.reply() }, { status: 400 });
-    const outcome = await attempt(context, (tx, acting) =>
-      addCasePerson(tx, acting, params.id, submission.value),
-    );
-    if (!outcome.ok)
-      return data(
-        { formId, result: submission.reply({ formErrors: [outcome.message] }) },
-        { status: 422 },
-      );
-    throw redirect(`/cases/${params.id}/people?added=1`);
-  }
-  if (intent === "consent") {
-    const submission = parseWithZod(formData, { schema: SCHEMAS.consent });
-    if (submission.status !== "success")
-      return data({ formId, result: submission.reply() }, { status: 400 });
-    const outcome = await attempt(context, (tx, acting) =>
-      recordContactConsent(tx, acting, params.id, submission.value),
-    );
-    if (!outcome.ok)
-      return data(
-        { formId, result: submission.reply({ formErrors: [outcome.message] }) },
-        { status: 422 },
-      );
-    throw redirect(`/cases/${params.id}/people?consent=1`);
-  }
-  const submission = parseWithZod(formData, { schema: SCHEMAS.contact });
-  if (submission.status !== "success")
-    return data({ formId, result: submission.reply() }, { status: 400 });
-  const outcome = await attempt(context, (tx, acting) =>
-    recordContact(tx, acting, params.id, submission.value),
-  );
-  if (!outcome.ok)
-    return data(
-      { formId, result: submission.reply({ formErrors: [outcome.message] }) },
-      { status: 422 },
-    );
-  throw redirect(`/cases/${params.id}/people?contacted=1`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    add: intent({
+      schema: AddPersonSchema,
+      run: (input, { tx, acting, ids }) => addCasePerson(tx, acting, ids.id, input),
+      done: (_, ids) => `/cases/${ids.id}/people?added=1`,
+    }),
+    consent: intent({
+      schema: ConsentSchema,
+      run: (input, { tx, acting, ids }) => recordContactConsent(tx, acting, ids.id, input),
+      done: (_, ids) => `/cases/${ids.id}/people?consent=1`,
+    }),
+    contact: intent({
+      schema: ContactSchema,
+      run: (input, { tx, acting, ids }) => recordContact(tx, acting, ids.id, input),
+      done: (_, ids) => `/cases/${ids.id}/people?contacted=1`,
+    }),
+  }),
+});
 
 type Result = SubmissionResult<string[]> | undefined;
 type PersonRow = CasePeoplePage["people"][number];
@@ -145,6 +127,77 @@ function ContactForm({ p, lastResult }: { p: PersonRow; lastResult: Result }) {
   );
 }
 
+/** The form that adds a person to the case; drawn anew (empty) after each change that succeeds. */
+function AddPersonForm({
+  search,
+  matches,
+  lastResult,
+}: {
+  search: CasePeoplePage["search"];
+  matches: CasePeoplePage["matches"];
+  lastResult: Result;
+}) {
+  const [form, fields] = useForm({
+    id: "add",
+    lastResult,
+    constraint: getZodConstraint(AddPersonSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddPersonSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary
+        form={form}
+        fields={{
+          personId: fields.personId,
+          name: fields.name,
+          kind: fields.kind,
+          description: fields.description,
+          role: fields.role,
+          notes: fields.notes,
+        }}
+      />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="add" />
+        {search ? (
+          <SelectField
+            field={fields.personId}
+            label="Someone your project already knows"
+            hint={
+              matches.length === 0
+                ? `No one called "${search}" yet: enter them below.`
+                : "Leave this empty to add someone new."
+            }
+            options={matches
+              .filter((m) => !m.alreadyInCase)
+              .map((m) => ({
+                value: m.id,
+                label: `${m.name}, ${PERSON_KIND_LABELS[m.kind]}${m.description ? ` (${m.description})` : ""}`,
+              }))}
+          />
+        ) : null}
+        <TextField field={fields.name} label="Name (for someone new)" />
+        <SelectField
+          field={fields.kind}
+          label="Kind of person (for someone new)"
+          options={PERSON_KINDS.map((k) => ({ value: k, label: PERSON_KIND_LABELS[k] }))}
+        />
+        <TextField
+          field={fields.description}
+          label="What tells them apart (optional)"
+          hint="Rank and force, firm, speciality"
+        />
+        <TextField field={fields.role} label="Their role in this case" />
+        <TextareaField field={fields.notes} label="Notes (optional)" rows={3} />
+        <button type="submit" className="button">
+          Add to the case
+        </button>
+      </Form>
+    </>
+  );
+}
+
 const NOTICES: Record<string, string> = {
   added: "Person added to the case.",
   consent: "The client's consent is recorded.",
@@ -155,15 +208,12 @@ export default function CasePeopleView({ loaderData, actionData }: Route.Compone
   const { case: c, people, search, matches } = loaderData;
   const [searchParams] = useSearchParams();
   const notice = Object.entries(NOTICES).find(([k]) => searchParams.get(k))?.[1];
-  const resultFor = (formId: string) =>
-    actionData?.formId === formId ? actionData.result : undefined;
-  const [addForm, addFields] = useForm({
-    id: "add",
-    lastResult: resultFor("add"),
-    constraint: getZodConstraint(AddPersonSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddPersonSchema }),
-  });
+  const formKey = useFormKey();
+  // The consent and contact forms are one per person: the failure is for the one it came from.
+  const forPerson = (intent: "consent" | "contact", p: PersonRow) => {
+    const result = resultFor(actionData, intent);
+    return result?.initialValue?.casePersonId === p.casePersonId ? result : undefined;
+  };
   return (
     <>
       <title>{`People – ${c.reference} – Clearname`}</title>
@@ -201,20 +251,14 @@ export default function CasePeopleView({ loaderData, actionData }: Route.Compone
                 )
               ) : null}
               {p.needsConsent && !p.contactConsentOn ? (
-                <details
-                  className="case-action"
-                  open={actionData?.formId === `consent-${p.casePersonId}`}
-                >
+                <details className="case-action" open={forPerson("consent", p) ? true : undefined}>
                   <summary>Record the client's consent</summary>
-                  <ConsentForm p={p} lastResult={resultFor(`consent-${p.casePersonId}`)} />
+                  <ConsentForm p={p} lastResult={forPerson("consent", p)} />
                 </details>
               ) : null}
-              <details
-                className="case-action"
-                open={actionData?.formId === `contact-${p.casePersonId}`}
-              >
+              <details className="case-action" open={forPerson("contact", p) ? true : undefined}>
                 <summary>Record that we contacted {p.name}</summary>
-                <ContactForm p={p} lastResult={resultFor(`contact-${p.casePersonId}`)} />
+                <ContactForm p={p} lastResult={forPerson("contact", p)} />
               </details>
             </li>
           ))}
@@ -235,54 +279,12 @@ export default function CasePeopleView({ loaderData, actionData }: Route.Compone
             Search the project's people
           </button>
         </Form>
-        <ErrorSummary
-          form={addForm}
-          fields={{
-            personId: addFields.personId,
-            name: addFields.name,
-            kind: addFields.kind,
-            description: addFields.description,
-            role: addFields.role,
-            notes: addFields.notes,
-          }}
+        <AddPersonForm
+          key={formKey}
+          search={search}
+          matches={matches}
+          lastResult={resultFor(actionData, "add")}
         />
-        <Form method="post" {...getFormProps(addForm)}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="add" />
-          {search ? (
-            <SelectField
-              field={addFields.personId}
-              label="Someone your project already knows"
-              hint={
-                matches.length === 0
-                  ? `No one called "${search}" yet: enter them below.`
-                  : "Leave this empty to add someone new."
-              }
-              options={matches
-                .filter((m) => !m.alreadyInCase)
-                .map((m) => ({
-                  value: m.id,
-                  label: `${m.name}, ${PERSON_KIND_LABELS[m.kind]}${m.description ? ` (${m.description})` : ""}`,
-                }))}
-            />
-          ) : null}
-          <TextField field={addFields.name} label="Name (for someone new)" />
-          <SelectField
-            field={addFields.kind}
-            label="Kind of person (for someone new)"
-            options={PERSON_KINDS.map((k) => ({ value: k, label: PERSON_KIND_LABELS[k] }))}
-          />
-          <TextField
-            field={addFields.description}
-            label="What tells them apart (optional)"
-            hint="Rank and force, firm, speciality"
-          />
-          <TextField field={addFields.role} label="Their role in this case" />
-          <TextareaField field={addFields.notes} label="Notes (optional)" rows={3} />
-          <button type="submit" className="button">
-            Add to the case
-          </button>
-        </Form>
       </section>
     </>
   );
