@@ -1,6 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import {
@@ -12,29 +12,111 @@ import { CorrespondenceRecordFields } from "~/casework/correspondence/ui/record-
 import { CheckboxField } from "~/casework/notes/checkbox-field";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { today } from "~/shared/dates";
-import { ChoiceField, CsrfInput, ErrorSummary, SelectField } from "~/ui/forms";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { ChoiceField, CsrfInput, ErrorSummary, SelectField, useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/correspondence";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const page = await asViewer(context, (tx, acting) => listCorrespondence(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  const page = await asViewer(context, (tx, acting) => listCorrespondence(tx, acting, id));
   return { ...page, today: today() };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: CorrespondenceSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { nextProgressLetterOn } = await asViewer(context, (tx, acting) =>
-    addCorrespondence(tx, acting, params.id, submission.value),
-  );
-  throw redirect(
-    `/cases/${params.id}/correspondence?${submission.value.isProgressLetter ? `progress=${nextProgressLetterOn}` : "added=1"}`,
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    add: intent({
+      schema: CorrespondenceSchema,
+      run: async (input, { tx, acting, ids }) => {
+        const { nextProgressLetterOn } = await addCorrespondence(tx, acting, ids.id, input);
+        return input.isProgressLetter ? nextProgressLetterOn : null;
+      },
+      // A progress letter's notice says when the next one is due.
+      done: (next, ids) =>
+        `/cases/${ids.id}/correspondence?${next ? `progress=${next}` : "added=1"}`,
+    }),
+  }),
+});
+
+type Page = Route.ComponentProps["loaderData"];
+
+/** The form that records correspondence; drawn anew (empty) after each change that succeeds. */
+function AddCorrespondenceForm({
+  page,
+  lastResult,
+}: {
+  page: Page;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { case: c, documents } = page;
+  const [form, fields] = useForm({
+    id: "add-correspondence",
+    lastResult,
+    defaultValue: { occurredOn: page.today },
+    constraint: getZodConstraint(CorrespondenceSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrespondenceSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary
+        form={form}
+        fields={{
+          direction: fields.direction,
+          kind: fields.kind,
+          withWhom: fields.withWhom,
+          thirdParty: fields.thirdParty,
+          occurredOn: fields.occurredOn,
+          summary: fields.summary,
+          isProgressLetter: fields.isProgressLetter,
+          documentId: fields.documentId,
+        }}
+      />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="add" />
+        <ChoiceField
+          field={fields.direction}
+          label="Sent or received"
+          type="radio"
+          options={[
+            { value: "out", label: "Sent or made by the project" },
+            { value: "in", label: "Received by the project" },
+          ]}
+        />
+        <ChoiceField
+          field={fields.kind}
+          label="What it was"
+          type="radio"
+          options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <CorrespondenceRecordFields fields={fields} clientName={c.clientName} />
+        <CheckboxField
+          field={fields.isProgressLetter}
+          label="This is a progress letter to the client"
+          hint="The next progress letter will then be due 3 months after this date."
+        />
+        {documents.length > 0 ? (
+          <SelectField
+            field={fields.documentId}
+            label="Document (optional)"
+            hint="The letter or note in the case file, if there is one."
+            options={documents.map((d) => ({ value: d.id, label: d.filename }))}
+          />
+        ) : null}
+        <button type="submit" className="button">
+          Record it
+        </button>
+      </Form>
+    </>
   );
 }
 
 export default function CorrespondencePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { case: c, correspondence, documents, progressLetter } = loaderData;
+  const { case: c, correspondence, progressLetter } = loaderData;
   const [searchParams] = useSearchParams();
   const progress = searchParams.get("progress");
   const notice = progress
@@ -44,14 +126,7 @@ export default function CorrespondencePage({ loaderData, actionData }: Route.Com
       : searchParams.get("changed")
         ? "Correspondence corrected."
         : null;
-  const [form, fields] = useForm({
-    id: "add-correspondence",
-    lastResult: actionData,
-    defaultValue: { occurredOn: loaderData.today },
-    constraint: getZodConstraint(CorrespondenceSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrespondenceSchema }),
-  });
+  const formKey = useFormKey();
   const warn = progressLetter.state !== "scheduled";
   return (
     <>
@@ -72,54 +147,11 @@ export default function CorrespondencePage({ loaderData, actionData }: Route.Com
       </div>
       <section aria-labelledby="add-heading" className="narrow">
         <h2 id="add-heading">Record correspondence</h2>
-        <ErrorSummary
-          form={form}
-          fields={{
-            direction: fields.direction,
-            kind: fields.kind,
-            withWhom: fields.withWhom,
-            thirdParty: fields.thirdParty,
-            occurredOn: fields.occurredOn,
-            summary: fields.summary,
-            isProgressLetter: fields.isProgressLetter,
-            documentId: fields.documentId,
-          }}
+        <AddCorrespondenceForm
+          key={formKey}
+          page={loaderData}
+          lastResult={resultFor(actionData, "add")}
         />
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <ChoiceField
-            field={fields.direction}
-            label="Sent or received"
-            type="radio"
-            options={[
-              { value: "out", label: "Sent or made by the project" },
-              { value: "in", label: "Received by the project" },
-            ]}
-          />
-          <ChoiceField
-            field={fields.kind}
-            label="What it was"
-            type="radio"
-            options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-          <CorrespondenceRecordFields fields={fields} clientName={c.clientName} />
-          <CheckboxField
-            field={fields.isProgressLetter}
-            label="This is a progress letter to the client"
-            hint="The next progress letter will then be due 3 months after this date."
-          />
-          {documents.length > 0 ? (
-            <SelectField
-              field={fields.documentId}
-              label="Document (optional)"
-              hint="The letter or note in the case file, if there is one."
-              options={documents.map((d) => ({ value: d.id, label: d.filename }))}
-            />
-          ) : null}
-          <button type="submit" className="button">
-            Record it
-          </button>
-        </Form>
       </section>
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">Correspondence so far</h2>

@@ -1,9 +1,6 @@
-import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { attempt } from "~/casework/papers/attempt.server";
 import { chaseRequest, recordReply, requestPapers } from "~/casework/papers/paper-requests.server";
 import {
   AuthoritySchema,
@@ -24,71 +21,61 @@ import { InventorySection } from "~/casework/papers/ui/inventory-section";
 import { RequestsSection } from "~/casework/papers/ui/requests-section";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/papers";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getPapers(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  return asViewer(context, (tx, acting) => getPapers(tx, acting, id));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const intent = String(formData.get("intent"));
-  const back = (notice: string) => redirect(`/cases/${params.id}/papers?${notice}=1`);
-  const fail = (formId: string, result: SubmissionResult<string[]>, status = 400) =>
-    data({ formId, result }, { status });
-  switch (intent) {
-    case "held": {
-      const s = parseWithZod(formData, { schema: HeldSchema });
-      if (s.status !== "success") throw data("Bad request", { status: 400 });
-      await asViewer(context, (tx, acting) => setPaperHeld(tx, acting, params.id, s.value));
-      throw back("updated");
-    }
-    case "paper": {
-      const s = parseWithZod(formData, { schema: PaperSchema });
-      if (s.status !== "success") return fail("paper", s.reply());
-      await asViewer(context, (tx, acting) => addPaper(tx, acting, params.id, s.value));
-      throw back("added");
-    }
-    case "authority": {
-      const s = parseWithZod(formData, { schema: AuthoritySchema });
-      if (s.status !== "success") return fail("authority", s.reply());
-      const o = await attempt(context, (tx, acting) =>
-        recordAuthority(tx, acting, params.id, s.value),
-      );
-      if (!o.ok) return fail("authority", s.reply({ formErrors: [o.message] }), 422);
-      throw back("authority");
-    }
-    case "request": {
-      const s = parseWithZod(formData, { schema: RequestSchema });
-      if (s.status !== "success") return fail("request", s.reply());
-      const o = await withDocumentStore(documentStoreOf(context), (store) =>
-        attempt(context, (tx, acting) => requestPapers(tx, acting, store, params.id, s.value)),
-      );
-      if (!o.ok) return fail("request", s.reply({ formErrors: [o.message] }), 422);
-      throw back("requested");
-    }
-    case "chase": {
-      const s = parseWithZod(formData, { schema: ChaseSchema });
-      const formId = `chase-${String(formData.get("requestId"))}`;
-      if (s.status !== "success") return fail(formId, s.reply());
-      const o = await attempt(context, (tx, acting) =>
-        chaseRequest(tx, acting, params.id, s.value),
-      );
-      if (!o.ok) return fail(formId, s.reply({ formErrors: [o.message] }), 422);
-      throw back("chased");
-    }
-    default: {
-      const s = parseWithZod(formData, { schema: ReplySchema });
-      const formId = `reply-${String(formData.get("requestId"))}`;
-      if (s.status !== "success") return fail(formId, s.reply());
-      const o = await attempt(context, (tx, acting) => recordReply(tx, acting, params.id, s.value));
-      if (!o.ok) return fail(formId, s.reply({ formErrors: [o.message] }), 422);
-      throw back("replied");
-    }
-  }
-}
+const back = (notice: string) => (_: unknown, ids: { id: string }) =>
+  `/cases/${ids.id}/papers?${notice}=1`;
+
+/** Every form of the page posts here with its `intent`. */
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    paper: intent({
+      schema: PaperSchema,
+      run: (input, { tx, acting, ids }) => addPaper(tx, acting, ids.id, input),
+      done: back("added"),
+    }),
+    held: intent({
+      schema: HeldSchema,
+      run: (input, { tx, acting, ids }) => setPaperHeld(tx, acting, ids.id, input),
+      done: back("updated"),
+    }),
+    authority: intent({
+      schema: AuthoritySchema,
+      run: (input, { tx, acting, ids }) => recordAuthority(tx, acting, ids.id, input),
+      done: back("authority"),
+    }),
+    request: intent({
+      schema: RequestSchema,
+      // The letter is stored as the request is made; a refused request takes its file with it.
+      run: (input, { tx, acting, ids, args }) =>
+        withDocumentStore(documentStoreOf(args.context), (store) =>
+          requestPapers(tx, acting, store, ids.id, input),
+        ),
+      done: back("requested"),
+    }),
+    chase: intent({
+      schema: ChaseSchema,
+      run: (input, { tx, acting, ids }) => chaseRequest(tx, acting, ids.id, input),
+      done: back("chased"),
+    }),
+    reply: intent({
+      schema: ReplySchema,
+      run: (input, { tx, acting, ids }) => recordReply(tx, acting, ids.id, input),
+      done: back("replied"),
+    }),
+  }),
+});
 
 const NOTICES: Record<string, string> = {
   added: "Papers added to the inventory.",
@@ -108,7 +95,8 @@ export default function PapersPageView({ loaderData, actionData }: Route.Compone
   const { case: c, authority, papers, requests, documents } = loaderData;
   const [searchParams] = useSearchParams();
   const notice = Object.entries(NOTICES).find(([k]) => searchParams.get(k))?.[1];
-  const resultFor = (id: string) => (actionData?.formId === id ? actionData.result : undefined);
+  const formKey = useFormKey();
+  const heldErrors = Object.values(resultFor(actionData, "held")?.error ?? {}).flat();
   const overdue = requests.filter((r) => r.overdue);
   return (
     <>
@@ -117,6 +105,12 @@ export default function PapersPageView({ loaderData, actionData }: Route.Compone
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
+        </div>
+      ) : null}
+      {heldErrors.length > 0 ? (
+        <div className="error-summary" role="alert">
+          <h2>There is a problem</h2>
+          <p>{heldErrors.join(" ")}</p>
         </div>
       ) : null}
       <h1>Case papers</h1>
@@ -135,20 +129,22 @@ export default function PapersPageView({ loaderData, actionData }: Route.Compone
         caseId={c.id}
         authority={authority}
         documents={documents}
-        lastResult={resultFor("authority")}
+        lastResult={resultFor(actionData, "authority")}
       />
       <InventorySection
+        key={`inventory-${formKey}`}
         caseId={c.id}
         reference={c.reference}
         papers={papers}
-        lastResult={resultFor("paper")}
+        lastResult={resultFor(actionData, "paper")}
       />
       <RequestsSection
+        key={`requests-${formKey}`}
         caseId={c.id}
         hasAuthority={authority !== null}
         papers={papers}
         requests={requests}
-        resultFor={resultFor}
+        actionData={actionData}
       />
     </>
   );

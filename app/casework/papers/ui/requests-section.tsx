@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, SelectField, TextareaField, TextField } from "~/ui/forms";
 import {
   NO_AUTHORITY,
@@ -8,7 +9,7 @@ import {
   RECIPIENT_KINDS,
   RequestSchema,
 } from "../paper-schemas";
-import { type FormResult, type Paper, type PaperRequest, paperLabel } from "./form-result";
+import { type Paper, type PaperRequest, paperLabel, resultForRequest } from "./form-result";
 import { ChaseForm, ReplyForm } from "./request-forms";
 
 /**
@@ -20,17 +21,18 @@ export function RequestsSection({
   hasAuthority,
   papers,
   requests,
-  resultFor,
+  actionData,
 }: {
   caseId: string;
   hasAuthority: boolean;
   papers: Paper[];
   requests: PaperRequest[];
-  resultFor: (formId: string) => FormResult;
+  /** What the page's action answered, for the failure of this section's forms. */
+  actionData: unknown;
 }) {
   const [form, fields] = useForm({
     id: "request",
-    lastResult: resultFor("request"),
+    lastResult: resultFor(actionData, "request"),
     constraint: getZodConstraint(RequestSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestSchema }),
@@ -68,13 +70,19 @@ export function RequestsSection({
               ) : null}
               {r.status === "sent" ? (
                 <>
-                  <details className="case-action" open={resultFor(`chase-${r.id}`) !== undefined}>
+                  <details
+                    className="case-action"
+                    open={resultForRequest(actionData, "chase", r.id) ? true : undefined}
+                  >
                     <summary>Record a chaser</summary>
-                    <ChaseForm r={r} lastResult={resultFor(`chase-${r.id}`)} />
+                    <ChaseForm r={r} lastResult={resultForRequest(actionData, "chase", r.id)} />
                   </details>
-                  <details className="case-action" open={resultFor(`reply-${r.id}`) !== undefined}>
+                  <details
+                    className="case-action"
+                    open={resultForRequest(actionData, "reply", r.id) ? true : undefined}
+                  >
                     <summary>Record the reply</summary>
-                    <ReplyForm r={r} lastResult={resultFor(`reply-${r.id}`)} />
+                    <ReplyForm r={r} lastResult={resultForRequest(actionData, "reply", r.id)} />
                   </details>
                 </>
               ) : null}
