@@ -87,15 +87,15 @@ export async function postAccess(args: Args, formData: FormData): Promise<PostAc
   return { kind: "ok", draft, headers };
 }
 
-/** Where a page goes once its answers are saved. */
-export function afterSave(draft: Draft, formData: FormData, next: string, headers: Headers) {
+/** Where a page goes once its answers are saved: on, back to the check page, or to save. */
+export function savedLocation(draft: Draft, formData: FormData, next: string): string {
   const to =
     formData.get("intent") === "later"
       ? "save?later=1"
       : formData.get("returnTo") === "check"
         ? "check"
         : next;
-  return redirect(`/apply/${draft.id}/${to}`, { headers });
+  return `/apply/${draft.id}/${to}`;
 }
 
 /** For an action with nothing typed worth keeping (the save and check pages): cookie only. */

@@ -12,6 +12,12 @@ import { QuestionnaireSchema, type QuestionnaireSection } from "../questionnaire
 /** A field people cannot see or reach, that robots fill in: a form with it filled is thrown away. */
 export const HONEYPOT_FIELD = "website";
 
+/**
+ * The forms that start and send an application carry only the hidden field that people
+ * leave empty and form-filling robots fill in.
+ */
+export const HoneypotSchema = z.object({ [HONEYPOT_FIELD]: z.string().optional() });
+
 export const RELATIONSHIPS = [
   { value: "family", label: "Family member" },
   { value: "friend", label: "Friend" },

@@ -62,6 +62,15 @@ export function StepFormFoot() {
  * A page sent after the session ran out: what was typed comes back in hidden fields, to be
  * saved once the reference and secret are given again. Nothing from the draft is shown.
  */
+/** What a page's action sent back when the session had ended, if it did (draft-step-action). */
+export function endedSession(
+  actionData: unknown,
+): { values: [string, string][]; error: string | null } | null {
+  if (typeof actionData !== "object" || actionData === null) return null;
+  const a = actionData as { kind?: unknown; values?: [string, string][]; error?: string | null };
+  return a.kind === "ended" ? { values: a.values ?? [], error: a.error ?? null } : null;
+}
+
 export function SessionEnded({
   values,
   error,

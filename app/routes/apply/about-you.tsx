@@ -1,15 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form } from "react-router";
+import { Form } from "react-router";
 import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
-import { servicesContext } from "~/context.server";
 import { aboutYouFormValues } from "~/intake/online/draft-data";
-import { afterSave, pageDraft, postAccess } from "~/intake/online/draft-session.server";
-import { saveDraftAnswers } from "~/intake/online/drafts.server";
+import { pageDraft } from "~/intake/online/draft-session.server";
+import { draftStepAction } from "~/intake/online/draft-step-action.server";
 import { AboutYouFields, AboutYouSchema, RELATIONSHIPS } from "~/intake/online/schemas";
-import { SessionEnded, StepFormFoot, StepHeading } from "~/intake/online/step-page";
+import { endedSession, SessionEnded, StepFormFoot, StepHeading } from "~/intake/online/step-page";
 import { nextStep } from "~/intake/online/steps";
+import { resultFor } from "~/ui/form-result";
 import { ChoiceField, ErrorSummary, TextField } from "~/ui/forms";
 import type { Route } from "./+types/about-you";
 
@@ -20,34 +20,23 @@ export async function loader(args: Route.LoaderArgs) {
   return draft ? { values: aboutYouFormValues(draft.data.aboutYou) } : null;
 }
 
-export async function action(args: Route.ActionArgs) {
-  const formData = await args.request.formData();
-  const allowed = await postAccess(args, formData);
-  if (allowed.kind === "ended") return data(allowed, { status: 401 });
-  const submission = parseWithZod(formData, { schema: AboutYouSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400, headers: allowed.headers });
-  }
-  const { database } = args.context.get(servicesContext);
-  const draft = await saveDraftAnswers(
-    database.db,
-    allowed.draft.id,
-    "about-you",
-    submission.value,
-  );
-  throw afterSave(draft, formData, nextStep("about-you", draft.hasSecret), allowed.headers);
-}
+export const action = draftStepAction({
+  key: "about-you",
+  schema: () => AboutYouSchema,
+  next: (draft) => nextStep("about-you", draft.hasSecret),
+});
 
 export default function AboutYou({ loaderData, actionData }: Route.ComponentProps) {
   const [form, fields] = useForm({
     id: "about-you",
-    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+    lastResult: resultFor(actionData, "continue") ?? resultFor(actionData, "later"),
     defaultValue: loaderData?.values,
     constraint: getZodConstraint(AboutYouFields),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AboutYouSchema }),
   });
-  if (actionData && "kind" in actionData) return <SessionEnded {...actionData} />;
+  const ended = endedSession(actionData);
+  if (ended) return <SessionEnded {...ended} />;
   return (
     <div className="narrow">
       <StepHeading step="about-you" title="About you" />

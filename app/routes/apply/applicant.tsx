@@ -1,18 +1,19 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useMemo } from "react";
-import { data, Form } from "react-router";
+import { Form } from "react-router";
 import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
 import { servicesContext } from "~/context.server";
 import { asSystem, type Db } from "~/db/database.server";
 import { listEstablishmentOptions } from "~/intake/establishments.server";
 import { applicantFormValues } from "~/intake/online/draft-data";
-import { afterSave, pageDraft, postAccess } from "~/intake/online/draft-session.server";
-import { saveDraftAnswers } from "~/intake/online/drafts.server";
+import { pageDraft } from "~/intake/online/draft-session.server";
+import { draftStepAction } from "~/intake/online/draft-step-action.server";
 import { onlineApplicantSchema } from "~/intake/online/schemas";
-import { SessionEnded, StepFormFoot, StepHeading } from "~/intake/online/step-page";
+import { endedSession, SessionEnded, StepFormFoot, StepHeading } from "~/intake/online/step-page";
 import { nextStep } from "~/intake/online/steps";
+import { resultFor } from "~/ui/form-result";
 import { ChoiceField, ErrorSummary, SelectField, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/applicant";
 
@@ -36,27 +37,17 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-export async function action(args: Route.ActionArgs) {
-  const formData = await args.request.formData();
-  const allowed = await postAccess(args, formData);
-  if (allowed.kind === "ended") return data(allowed, { status: 401 });
-  const { database } = args.context.get(servicesContext);
-  const schema = onlineApplicantSchema({
-    establishmentIds: new Set((await prisons(database.db)).map((p) => p.id)),
-    convictionDate: allowed.draft.data.questionnaire?.convictionDate,
-  });
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400, headers: allowed.headers });
-  }
-  const draft = await saveDraftAnswers(
-    database.db,
-    allowed.draft.id,
-    "applicant",
-    submission.value,
-  );
-  throw afterSave(draft, formData, nextStep("applicant", true), allowed.headers);
-}
+export const action = draftStepAction({
+  key: "applicant",
+  schema: async (draft, { context }) =>
+    onlineApplicantSchema({
+      establishmentIds: new Set(
+        (await prisons(context.get(servicesContext).database.db)).map((p) => p.id),
+      ),
+      convictionDate: draft.data.questionnaire?.convictionDate,
+    }),
+  next: () => nextStep("applicant", true),
+});
 
 /** The fields in the order the page shows them, for the error summary. */
 const FIELD_ORDER = [
@@ -81,13 +72,14 @@ export default function Applicant({ loaderData, actionData }: Route.ComponentPro
   const schema = useMemo(() => onlineApplicantSchema(), []);
   const [form, fields] = useForm({
     id: "applicant",
-    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
+    lastResult: resultFor(actionData, "continue") ?? resultFor(actionData, "later"),
     defaultValue: loaderData?.values,
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  if (actionData && "kind" in actionData) return <SessionEnded {...actionData} />;
+  const ended = endedSession(actionData);
+  if (ended) return <SessionEnded {...ended} />;
   return (
     <div className="narrow">
       <StepHeading step="applicant" title="About the applicant" />

@@ -1,16 +1,19 @@
 import { Fragment } from "react";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
 import { requestContext, servicesContext } from "~/context.server";
+import { AppError, invalid } from "~/errors/app-error";
 import { checkDraft } from "~/intake/online/draft-data";
 import { EXPIRED_URL, pageDraft, postDraftOrResume } from "~/intake/online/draft-session.server";
 import { establishmentName } from "~/intake/online/drafts.server";
-import { HONEYPOT_FIELD } from "~/intake/online/schemas";
+import { HONEYPOT_FIELD, HoneypotSchema } from "~/intake/online/schemas";
 import { Honeypot, StepHeading } from "~/intake/online/step-page";
 import { STEPS } from "~/intake/online/steps";
 import { submitDraft } from "~/intake/online/submit-draft.server";
 import { summariseDraft } from "~/intake/online/summary";
+import { publicFormAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput } from "~/ui/forms";
 import type { Route } from "./+types/check";
 
@@ -28,39 +31,40 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-export async function action(args: Route.ActionArgs) {
-  const { draft } = await postDraftOrResume(args);
-  const formData = await args.request.formData();
-  const { database, mailer } = args.context.get(servicesContext);
-  const facts = args.context.get(requestContext);
-  const result = await submitDraft(database.db, mailer, {
-    draftId: draft.id,
-    ip: facts.ip,
-    requestId: facts.requestId,
-    honeypot: String(formData.get(HONEYPOT_FIELD) ?? ""),
-  });
-  switch (result.kind) {
-    case "discarded":
-      return { discarded: true, error: null };
-    case "throttled":
-      return data(
-        {
-          discarded: false,
-          error: `Too many applications have been sent from your internet connection in the last hour. Your answers are saved: wait ${result.retryAfterMinutes} minutes, then try again.`,
-        },
-        { status: 429 },
-      );
-    case "incomplete":
-      return data(
-        { discarded: false, error: "Some answers need changing before you can send this." },
-        { status: 400 },
-      );
-    case "unavailable":
-      throw redirect(EXPIRED_URL);
-    case "submitted":
-      throw redirect(`/apply/${draft.id}/confirmation`);
-  }
-}
+export const action = publicFormAction({
+  ids: ["draft"],
+  intents: (intent) => ({
+    send: intent({
+      schema: HoneypotSchema,
+      run: async (input, { args }) => {
+        const { draft } = await postDraftOrResume(args as Parameters<typeof postDraftOrResume>[0]);
+        const { database, mailer } = args.context.get(servicesContext);
+        const facts = args.context.get(requestContext);
+        const result = await submitDraft(database.db, mailer, {
+          draftId: draft.id,
+          ip: facts.ip,
+          requestId: facts.requestId,
+          honeypot: input[HONEYPOT_FIELD] ?? "",
+        });
+        switch (result.kind) {
+          case "discarded":
+            return { discarded: true };
+          case "throttled":
+            throw new AppError(
+              "THROTTLED",
+              `Too many applications have been sent from your internet connection in the last hour. Your answers are saved: wait ${result.retryAfterMinutes} minutes, then try again.`,
+            );
+          case "incomplete":
+            throw invalid("Some answers need changing before you can send this.");
+          case "unavailable":
+            throw redirect(EXPIRED_URL);
+          case "submitted":
+            return redirect(`/apply/${draft.id}/confirmation`);
+        }
+      },
+    }),
+  }),
+});
 
 /** A long answer keeps its line breaks. */
 function Lines({ text }: { text: string }) {
@@ -77,7 +81,8 @@ const stepTitle = (step: string) => STEPS.find((s) => s.key === step)?.title ?? 
 
 export default function CheckAnswers({ loaderData, actionData }: Route.ComponentProps) {
   const { id, sections, problems } = loaderData;
-  if (actionData?.discarded) {
+  const error = resultFor(actionData, "send")?.error?.[""]?.join(" ");
+  if ((actionData as { value?: { discarded?: boolean } } | undefined)?.value?.discarded) {
     return (
       <div className="narrow">
         <title>Application sent – Clearname</title>
@@ -89,10 +94,10 @@ export default function CheckAnswers({ loaderData, actionData }: Route.Component
   return (
     <div className="narrow">
       <StepHeading step="check" title="Check your answers" />
-      {problems.length > 0 || actionData?.error ? (
+      {problems.length > 0 || error ? (
         <div className="error-summary" role="alert" aria-labelledby="check-problems">
           <h2 id="check-problems">There is a problem</h2>
-          {actionData?.error ? <p>{actionData.error}</p> : null}
+          {error ? <p>{error}</p> : null}
           <ul>
             {problems.map((p) => (
               <li key={`${p.step}-${p.message}`}>

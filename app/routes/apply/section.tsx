@@ -4,14 +4,15 @@ import { useMemo } from "react";
 import { data, Form } from "react-router";
 import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
-import { servicesContext } from "~/context.server";
-import { afterSave, pageDraft, postAccess } from "~/intake/online/draft-session.server";
-import { saveDraftAnswers } from "~/intake/online/drafts.server";
+import { pageDraft } from "~/intake/online/draft-session.server";
+import { draftStepAction } from "~/intake/online/draft-step-action.server";
 import { sectionSchema } from "~/intake/online/schemas";
-import { SessionEnded, StepFormFoot, StepHeading } from "~/intake/online/step-page";
+import { endedSession, SessionEnded, StepFormFoot, StepHeading } from "~/intake/online/step-page";
 import { nextStep } from "~/intake/online/steps";
 import { QUESTIONNAIRE_SECTIONS } from "~/intake/questionnaire";
 import { QuestionnaireSectionFields } from "~/intake/questionnaire-fields";
+import type { ActionArgs } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/section";
 
@@ -36,34 +37,33 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-export async function action(args: Route.ActionArgs) {
-  const section = sectionOf(args.params.section);
-  const formData = await args.request.formData();
-  const allowed = await postAccess(args, formData);
-  if (allowed.kind === "ended") return data(allowed, { status: 401 });
-  const schema = sectionSchema(section, { dateOfBirth: allowed.draft.data.applicant?.dateOfBirth });
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400, headers: allowed.headers });
-  }
-  const { database } = args.context.get(servicesContext);
-  const draft = await saveDraftAnswers(
-    database.db,
-    allowed.draft.id,
+const ACTIONS = new Map(
+  QUESTIONNAIRE_SECTIONS.map((section) => [
     section.key,
-    submission.value,
-  );
-  throw afterSave(draft, formData, nextStep(section.key, true), allowed.headers);
+    draftStepAction({
+      key: section.key,
+      schema: (draft) => sectionSchema(section, { dateOfBirth: draft.data.applicant?.dateOfBirth }),
+      next: () => nextStep(section.key, true),
+    }),
+  ]),
+);
+
+export function action(args: ActionArgs) {
+  const section = sectionOf(args.params.section ?? "");
+  const save = ACTIONS.get(section.key);
+  if (!save) throw data({ message: null }, { status: 404 });
+  return save(args);
 }
 
 export default function QuestionnaireSectionPage({ loaderData, actionData }: Route.ComponentProps) {
-  if (actionData && "kind" in actionData) return <SessionEnded {...actionData} />;
+  const ended = endedSession(actionData);
+  if (ended) return <SessionEnded {...ended} />;
   // Keyed, so that moving from one section to the next starts a new form.
   return (
     <SectionForm
       key={loaderData.sectionKey}
       {...loaderData}
-      result={actionData && "result" in actionData ? actionData.result : undefined}
+      result={resultFor(actionData, "continue") ?? resultFor(actionData, "later")}
     />
   );
 }

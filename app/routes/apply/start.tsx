@@ -1,12 +1,15 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
 import { requestContext, servicesContext } from "~/context.server";
+import { AppError } from "~/errors/app-error";
 import { draftCookie } from "~/intake/online/draft-cookie.server";
 import { DRAFT_DAYS } from "~/intake/online/draft-data";
 import { startDraft } from "~/intake/online/drafts.server";
-import { HONEYPOT_FIELD } from "~/intake/online/schemas";
+import { HONEYPOT_FIELD, HoneypotSchema } from "~/intake/online/schemas";
 import { Honeypot } from "~/intake/online/step-page";
+import { publicFormAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput } from "~/ui/forms";
 import type { Route } from "./+types/start";
 
@@ -16,36 +19,40 @@ export function loader() {
   return null;
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const { database, secret } = context.get(servicesContext);
-  const result = await startDraft(database.db, {
-    ip: context.get(requestContext).ip,
-    honeypot: String(formData.get(HONEYPOT_FIELD) ?? ""),
-  });
-  if (result.kind === "discarded") throw redirect("/apply");
-  if (result.kind === "throttled") {
-    return data(
-      {
-        error: `Too many applications have been started from your internet connection in the last hour. Wait ${result.retryAfterMinutes} minutes, then try again, or write to us instead.`,
+export const action = publicFormAction({
+  intents: (intent) => ({
+    start: intent({
+      schema: HoneypotSchema,
+      run: async (input, { args: { request, context } }) => {
+        const { database, secret } = context.get(servicesContext);
+        const result = await startDraft(database.db, {
+          ip: context.get(requestContext).ip,
+          honeypot: input[HONEYPOT_FIELD] ?? "",
+        });
+        if (result.kind === "discarded") return redirect("/apply");
+        if (result.kind === "throttled")
+          throw new AppError(
+            "THROTTLED",
+            `Too many applications have been started from your internet connection in the last hour. Wait ${result.retryAfterMinutes} minutes, then try again, or write to us instead.`,
+          );
+        return redirect(`/apply/${result.draft.id}/about-you`, {
+          headers: { "Set-Cookie": draftCookie(request, secret, result.draft.id) },
+        });
       },
-      { status: 429 },
-    );
-  }
-  throw redirect(`/apply/${result.draft.id}/about-you`, {
-    headers: { "Set-Cookie": draftCookie(request, secret, result.draft.id) },
-  });
-}
+    }),
+  }),
+});
 
 export default function ApplyStart({ actionData }: Route.ComponentProps) {
+  const error = resultFor(actionData, "start")?.error?.[""]?.join(" ");
   return (
     <div className="narrow">
       <title>Apply for help with a wrongful conviction – Clearname</title>
       <h1>Apply for help with a wrongful conviction</h1>
-      {actionData?.error ? (
+      {error ? (
         <div className="error-summary" role="alert">
           <h2>There is a problem</h2>
-          <p>{actionData.error}</p>
+          <p>{error}</p>
         </div>
       ) : null}
       <p className="lead">
