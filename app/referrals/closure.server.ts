@@ -103,6 +103,8 @@ export async function closeProject(
   const missing = plan.openCases.filter((c) => !(input.notes[c.id]?.trim() || c.handoverNote));
   if (missing.length > 0)
     throw invalid("Every open case needs a handover note before the project closes.", {
+      // The form puts the refusal on the first note missing; `missing` names each of them.
+      field: `notes.${missing[0]?.id}`,
       missing: missing.map((c) => ({
         field: `notes.${c.id}`,
         message: `Write the handover note for ${c.reference}`,

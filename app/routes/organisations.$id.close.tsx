@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
@@ -8,13 +8,16 @@ import { closeProjectAndWriteToApplicants, getClosure } from "~/referrals/close-
 import { CASE_STAGE_LABELS } from "~/referrals/project-labels";
 import { closureSchema } from "~/referrals/project-schemas";
 import { today } from "~/shared/dates";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { ChoiceField, CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/organisations.$id.close";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:organisation:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const closure = await asViewer(context, (tx, acting) => getClosure(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  const closure = await asViewer(context, (tx, acting) => getClosure(tx, acting, id));
   return {
     project: {
       id: closure.project.id,
@@ -35,31 +38,29 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  // The letters to the applicants are filed in the closing transaction: if it fails, their
-  // files are removed again.
-  const outcome = await withDocumentStore(documentStoreOf(context), (store) =>
-    asViewer(context, async (tx, acting) => {
-      const plan = await getClosure(tx, acting, params.id);
-      const schema = closureSchema(plan.openCases.filter((c) => !c.handoverNote));
-      const submission = parseWithZod(formData, { schema });
-      if (submission.status !== "success") return { result: submission.reply(), withdrawn: 0 };
-      const notes: Record<string, string> = {};
-      for (const c of plan.openCases) {
-        const note = submission.value.notes?.[c.id]?.trim();
-        if (note) notes[c.id] = note;
-      }
-      const closed = await closeProjectAndWriteToApplicants(tx, acting, store, params.id, {
-        closedOn: submission.value.closedOn,
-        notes,
-      });
-      return { result: null, withdrawn: closed.withdrawnOffers.length };
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    close: intent({
+      // Which cases still need a note is checked again by the closure, from the database.
+      schema: closureSchema([]),
+      // The letters to the applicants are filed in the closing transaction: a refusal removes
+      // their files again.
+      run: async ({ closedOn, notes }, { tx, acting, ids, args }) => {
+        const written = Object.fromEntries(
+          Object.entries(notes ?? {})
+            .map(([caseId, note]) => [caseId, note?.trim() ?? ""])
+            .filter(([, note]) => note),
+        );
+        const closed = await withDocumentStore(documentStoreOf(args.context), (store) =>
+          closeProjectAndWriteToApplicants(tx, acting, store, ids.id, { closedOn, notes: written }),
+        );
+        return closed.withdrawnOffers.length;
+      },
+      done: (withdrawn, ids) => `/organisations/${ids.id}/close?closed=1&offers=${withdrawn}`,
     }),
-  );
-  if (outcome.result) return data({ result: outcome.result }, { status: 400 });
-  throw redirect(`/organisations/${params.id}/close?closed=1&offers=${outcome.withdrawn}`);
-}
+  }),
+});
 
 export default function CloseProject({ loaderData, actionData }: Route.ComponentProps) {
   const { project, openCases, openOffers } = loaderData;
@@ -67,7 +68,7 @@ export default function CloseProject({ loaderData, actionData }: Route.Component
   const schema = closureSchema(needNotes);
   const [form, fields] = useForm({
     id: "close-project",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "close"),
     defaultValue: {
       closedOn: loaderData.today,
       notes: Object.fromEntries(openCases.map((c) => [c.id, c.handoverNote ?? ""])),

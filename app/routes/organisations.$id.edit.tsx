@@ -1,12 +1,13 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Link, redirect } from "react-router";
+import { Link, type ShouldRevalidateFunctionArgs } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { AppError, forbidden } from "~/errors/app-error";
+import { forbidden } from "~/errors/app-error";
 import { getOrganisation, updateProject } from "~/organisations/organisations.server";
 import { canEditOrganisation } from "~/organisations/policies";
 import { ProjectForm } from "~/organisations/project-form";
 import { ProjectSchema } from "~/organisations/schemas";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import type { Route } from "./+types/organisations.$id.edit";
 
 export const middleware: Route.MiddlewareFunction[] = [
@@ -14,70 +15,46 @@ export const middleware: Route.MiddlewareFunction[] = [
 ];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const organisation = await getOrganisation(tx, params.id);
+    const organisation = await getOrganisation(tx, id);
     if (organisation.kind !== "project" || !canEditOrganisation(acting.viewer, organisation.id))
       throw forbidden();
     return { organisation };
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ProjectSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), current: null, closeUrl: null }, { status: 400 });
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      await updateProject(tx, acting, params.id, {
-        ...submission.value,
-        version: submission.value.version ?? 0,
-      });
-      return { conflict: null, refused: null };
-    } catch (error) {
-      if (error instanceof AppError && error.code === "CONFLICT") {
-        return {
-          conflict: { message: error.message, current: await getOrganisation(tx, params.id) },
-          refused: null,
-        };
-      }
-      // Closing a project that still has open cases or offers: refused, with the way to do it.
-      if (error instanceof AppError && error.code === "INVALID") {
-        return { conflict: null, refused: error };
-      }
-      throw error;
-    }
-  });
-  if (outcome.conflict) {
-    return data(
-      {
-        result: submission.reply({ formErrors: [outcome.conflict.message] }),
-        current: outcome.conflict.current,
-        closeUrl: null,
-      },
-      { status: 409 },
-    );
-  }
-  if (outcome.refused) {
-    const { field, closeUrl } = outcome.refused.details;
-    return data(
-      {
-        result: submission.reply({
-          fieldErrors: {
-            [typeof field === "string" ? field : "status"]: [outcome.refused.message],
-          },
-        }),
-        current: null,
-        closeUrl: typeof closeUrl === "string" ? closeUrl : null,
-      },
-      { status: 422 },
-    );
-  }
-  throw redirect(`/organisations/${params.id}?saved=1`);
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    save: intent({
+      schema: ProjectSchema,
+      run: (input, { tx, acting, ids }) =>
+        updateProject(tx, acting, ids.id, { ...input, version: input.version ?? 0 }),
+      done: (_, ids) => `/organisations/${ids.id}?saved=1`,
+    }),
+  }),
+});
+
+/** After a stale save (409) the page reloads the project, to show the version saved meanwhile. */
+export function shouldRevalidate({
+  actionStatus,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 || defaultShouldRevalidate;
 }
 
 export default function EditProject({ loaderData, actionData }: Route.ComponentProps) {
-  const o = actionData?.current ?? loaderData.organisation;
-  const c = actionData?.current;
+  const o = loaderData.organisation;
+  const failed = resultFor(actionData, "save");
+  // Saved by someone else since the form was opened: the version posted is not the one loaded.
+  const posted = failed?.initialValue?.version;
+  const c = typeof posted === "string" && posted !== String(o.version) ? o : null;
+  // Closing a project with open work is done on its own page.
+  const closeUrl =
+    failed?.error?.status && failed.initialValue?.status === "closed"
+      ? `/organisations/${o.id}/close`
+      : null;
   return (
     <div className="narrow">
       <title>{`Change ${o.name} – Clearname`}</title>
@@ -112,18 +89,18 @@ export default function EditProject({ loaderData, actionData }: Route.ComponentP
           </p>
         </div>
       ) : null}
-      {actionData?.closeUrl ? (
+      {closeUrl ? (
         <div className="notice notice-warning">
           <p>
             A project that may still have open cases or offers is closed with{" "}
-            <Link to={actionData.closeUrl}>Close the project</Link>: each open case goes back to the
-            network with a handover note.
+            <Link to={closeUrl}>Close the project</Link>: each open case goes back to the network
+            with a handover note.
           </p>
         </div>
       ) : null}
       <ProjectForm
         key={o.version}
-        lastResult={actionData?.result}
+        lastResult={failed}
         defaultValue={{ ...o, version: o.version }}
         submitLabel="Save changes"
       />

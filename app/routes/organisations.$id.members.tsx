@@ -1,15 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { ROLES, rolesForScope } from "~/access/catalogue";
 import { servicesContext } from "~/context.server";
-import { AppError, forbidden } from "~/errors/app-error";
+import { forbidden } from "~/errors/app-error";
 import { AddMemberSchema, EndMembershipSchema } from "~/organisations/membership-schemas";
 import { addMember, listMembers, setMembershipEnd } from "~/organisations/memberships.server";
 import { getOrganisation } from "~/organisations/organisations.server";
 import { canManageMembersOf } from "~/organisations/policies";
+import { afterCommit, deliveringAfter } from "~/shared/after-commit.server";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, SelectField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/organisations.$id.members";
 
@@ -18,8 +21,9 @@ export const middleware: Route.MiddlewareFunction[] = [
 ];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const organisation = await getOrganisation(tx, params.id);
+    const organisation = await getOrganisation(tx, id);
     if (!canManageMembersOf(acting.viewer, organisation.id))
       throw forbidden("You cannot manage this organisation's members.");
     const members = await listMembers(tx, acting, organisation.id);
@@ -38,63 +42,42 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const { mailer, config } = context.get(servicesContext);
-  if (formData.get("intent") === "end") {
-    const parsed = EndMembershipSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success)
-      return data(
-        { result: null, endError: parsed.error.issues[0]?.message ?? "Enter a real date" },
-        { status: 400 },
-      );
-    await asViewer(context, (tx, acting) =>
-      setMembershipEnd(tx, acting, {
-        membershipId: parsed.data.membershipId,
-        endsOn: parsed.data.endsOn ?? null,
+// The invitation is e-mailed once the membership has committed.
+export const action = deliveringAfter(
+  formAction({
+    ids: ["id"],
+    intents: (intent) => ({
+      add: intent({
+        schema: AddMemberSchema,
+        run: async (input, { tx, acting, ids, args }) => {
+          const { mailer, config } = args.context.get(servicesContext);
+          const added = await addMember(tx, acting, mailer, {
+            ...input,
+            organisationId: ids.id,
+            publicUrl: config.publicUrl,
+          });
+          afterCommit(args, [added.deliver]);
+          return added.invited;
+        },
+        done: (invited, ids) => `/organisations/${ids.id}?member=${invited ? "invited" : "added"}`,
       }),
-    );
-    throw redirect(`/organisations/${params.id}/members?ended=1`);
-  }
-  const submission = parseWithZod(formData, { schema: AddMemberSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), endError: null }, { status: 400 });
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      const ok = await addMember(tx, acting, mailer, {
-        ...submission.value,
-        organisationId: params.id,
-        publicUrl: config.publicUrl,
-      });
-      return { ok, field: null, message: null };
-    } catch (error) {
-      if (error instanceof AppError && (error.code === "INVALID" || error.code === "THROTTLED")) {
-        const field = String(error.details.field ?? "email");
-        return { ok: null, field, message: error.message, throttled: error.code === "THROTTLED" };
-      }
-      throw error;
-    }
-  });
-  if (!outcome.ok) {
-    const field: string = outcome.field ?? "email";
-    return data(
-      {
-        result: submission.reply({ fieldErrors: { [field]: [outcome.message ?? ""] } }),
-        endError: null,
-      },
-      { status: "throttled" in outcome && outcome.throttled ? 429 : 400 },
-    );
-  }
-  await outcome.ok.deliver();
-  throw redirect(`/organisations/${params.id}?member=${outcome.ok.invited ? "invited" : "added"}`);
-}
+      end: intent({
+        schema: EndMembershipSchema,
+        run: ({ membershipId, endsOn }, { tx, acting }) =>
+          setMembershipEnd(tx, acting, { membershipId, endsOn: endsOn ?? null }),
+        done: (_, ids) => `/organisations/${ids.id}/members?ended=1`,
+      }),
+    }),
+  }),
+);
 
 export default function Members({ loaderData, actionData }: Route.ComponentProps) {
   const { organisation, roles, members } = loaderData;
   const [searchParams] = useSearchParams();
+  const endErrors = Object.values(resultFor(actionData, "end")?.error ?? {}).flat();
   const [form, fields] = useForm({
     id: "add-member",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "add"),
     constraint: getZodConstraint(AddMemberSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AddMemberSchema }),
@@ -109,10 +92,10 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
       ) : null}
       <p className="caption">{organisation.name}</p>
       <h1>Members</h1>
-      {actionData?.endError ? (
+      {endErrors.length > 0 ? (
         <div className="error-summary" role="alert">
           <h2>There is a problem</h2>
-          <p>{actionData.endError}</p>
+          <p>{endErrors[0]}</p>
         </div>
       ) : null}
       {organisation.closed ? (

@@ -1,15 +1,19 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
+import { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { AppError, forbidden } from "~/errors/app-error";
+import { forbidden } from "~/errors/app-error";
 import { getOrganisation } from "~/organisations/organisations.server";
 import { canEditOrganisation } from "~/organisations/policies";
 import { TermBreakSchema } from "~/projects/schemas";
 import { addTermBreak, listTermBreaks, removeTermBreak } from "~/projects/term-breaks.server";
 import { today } from "~/shared/dates";
-import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
+import { IdSchema } from "~/shared/ids";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { CsrfInput, ErrorSummary, TextField, useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/organisations.$id.term-breaks";
 
 // Who keeps the project's details keeps its term breaks: the network's administrators and
@@ -19,8 +23,9 @@ export const middleware: Route.MiddlewareFunction[] = [
 ];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const project = await getOrganisation(tx, params.id);
+    const project = await getOrganisation(tx, id);
     if (project.kind !== "project" || !canEditOrganisation(acting.viewer, project.id))
       throw forbidden("You cannot change this project's term breaks.");
     return {
@@ -31,40 +36,24 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "remove") {
-    const breakId = String(formData.get("breakId") ?? "");
-    await asViewer(context, (tx, acting) => removeTermBreak(tx, acting, params.id, breakId));
-    throw redirect(`/organisations/${params.id}/term-breaks?removed=1`);
-  }
-  const submission = parseWithZod(formData, { schema: TermBreakSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const refused = await asViewer(context, async (tx, acting) => {
-    try {
-      await addTermBreak(tx, acting, params.id, submission.value);
-      return null;
-    } catch (error) {
-      if (error instanceof AppError && error.code === "INVALID") {
-        return { field: String(error.details.field ?? ""), message: error.message };
-      }
-      throw error;
-    }
-  });
-  if (refused) {
-    return data(
-      {
-        result: submission.reply(
-          refused.field
-            ? { fieldErrors: { [refused.field]: [refused.message] } }
-            : { formErrors: [refused.message] },
-        ),
-      },
-      { status: 422 },
-    );
-  }
-  throw redirect(`/organisations/${params.id}/term-breaks?added=1`);
-}
+/** Removing one break: its id, from the list on this page. */
+const RemoveSchema = z.object({ breakId: IdSchema });
+
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    add: intent({
+      schema: TermBreakSchema,
+      run: (input, { tx, acting, ids }) => addTermBreak(tx, acting, ids.id, input),
+      done: (_, ids) => `/organisations/${ids.id}/term-breaks?added=1`,
+    }),
+    remove: intent({
+      schema: RemoveSchema,
+      run: ({ breakId }, { tx, acting, ids }) => removeTermBreak(tx, acting, ids.id, breakId),
+      done: (_, ids) => `/organisations/${ids.id}/term-breaks?removed=1`,
+    }),
+  }),
+});
 
 export default function TermBreaks({ loaderData, actionData }: Route.ComponentProps) {
   const { project, breaks } = loaderData;
@@ -74,20 +63,20 @@ export default function TermBreaks({ loaderData, actionData }: Route.ComponentPr
     : searchParams.get("removed")
       ? "Term break removed."
       : null;
-  const [form, fields] = useForm({
-    id: "term-break",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(TermBreakSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TermBreakSchema }),
-  });
+  const formKey = useFormKey();
+  const removeFailed = resultFor(actionData, "remove") !== undefined;
   const upcoming = breaks.filter((b) => b.endsOn >= loaderData.today);
   const past = breaks.filter((b) => b.endsOn < loaderData.today);
   return (
     <>
       <title>{`Term breaks – ${project.name} – Clearname`}</title>
-      {notice ? (
+      {removeFailed ? (
+        <div className="error-summary" role="alert">
+          <h2>There is a problem</h2>
+          <p>That term break was not found: reload the page.</p>
+        </div>
+      ) : null}
+      {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
         </div>
@@ -165,41 +154,58 @@ export default function TermBreaks({ loaderData, actionData }: Route.ComponentPr
       ) : (
         <section aria-labelledby="add-heading" className="narrow">
           <h2 id="add-heading">Add a term break</h2>
-          <ErrorSummary
-            form={form}
-            fields={{ label: fields.label, startsOn: fields.startsOn, endsOn: fields.endsOn }}
-          />
-          <Form method="post" {...getFormProps(form)}>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="add" />
-            <TextField
-              field={fields.label}
-              label="Name of the break (optional)"
-              hint="For example Summer vacation 2026"
-            />
-            <TextField
-              field={fields.startsOn}
-              label="First day"
-              hint="For example 2026-06-15"
-              type="date"
-              width="medium"
-            />
-            <TextField
-              field={fields.endsOn}
-              label="Last day"
-              hint="The break includes this day. For example 2026-09-20"
-              type="date"
-              width="medium"
-            />
-            <button type="submit" className="button">
-              Add term break
-            </button>
-          </Form>
+          <AddTermBreakForm key={formKey} lastResult={resultFor(actionData, "add")} />
         </section>
       )}
       <p>
         <Link to={`/organisations/${project.id}`}>Back to {project.name}</Link>
       </p>
+    </>
+  );
+}
+
+/** The form that adds a break; drawn anew (empty) after each change that succeeds. */
+function AddTermBreakForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const [form, fields] = useForm({
+    id: "term-break",
+    lastResult,
+    constraint: getZodConstraint(TermBreakSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TermBreakSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary
+        form={form}
+        fields={{ label: fields.label, startsOn: fields.startsOn, endsOn: fields.endsOn }}
+      />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="add" />
+        <TextField
+          field={fields.label}
+          label="Name of the break (optional)"
+          hint="For example Summer vacation 2026"
+        />
+        <TextField
+          field={fields.startsOn}
+          label="First day"
+          hint="For example 2026-06-15"
+          type="date"
+          width="medium"
+        />
+        <TextField
+          field={fields.endsOn}
+          label="Last day"
+          hint="The break includes this day. For example 2026-09-20"
+          type="date"
+          width="medium"
+        />
+        <button type="submit" className="button">
+          Add term break
+        </button>
+      </Form>
     </>
   );
 }

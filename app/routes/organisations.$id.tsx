@@ -13,14 +13,16 @@ import {
 } from "~/organisations/policies";
 import { JURISDICTIONS, ORGANISATION_STATUSES, PROJECT_KINDS } from "~/organisations/schemas";
 import { listTermBreaks } from "~/projects/term-breaks.server";
+import { requireIds } from "~/ui/form-action.server";
 import type { Route } from "./+types/organisations.$id";
 
 // Signed in; which organisations a user may open is decided by canViewOrganisation.
 export const middleware: Route.MiddlewareFunction[] = [access(SIGNED_IN)];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const organisation = await getOrganisation(tx, params.id);
+    const organisation = await getOrganisation(tx, id);
     if (!canViewOrganisation(acting.viewer, organisation.id))
       throw forbidden("You can only see organisations you belong to.");
     const members = canViewMembers(acting, organisation.id)
