@@ -10,6 +10,7 @@ import {
 } from "~/casework/chronology/chronology.server";
 import { ChronologyEventSchema, DeleteEventSchema } from "~/casework/chronology/chronology-schemas";
 import type { ChronologyEntry } from "~/casework/chronology/derive-events";
+import { ButtonFormProblem } from "~/casework/ui/button-form-problem";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { formAction, requireIds } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
@@ -117,17 +118,11 @@ export default function ChronologyPage({ loaderData, actionData }: Route.Compone
   const formKey = useFormKey();
   const change = resultFor(actionData, "change");
   const changed = (id: string) => (change?.initialValue?.eventId === id ? change : undefined);
-  const deleteErrors = Object.values(resultFor(actionData, "delete")?.error ?? {}).flat();
   return (
     <>
       <title>{`Chronology – ${c.reference} – Clearname`}</title>
       <CaseNav caseId={c.id} reference={c.reference} current="chronology" />
-      {deleteErrors.length > 0 ? (
-        <div className="error-summary" role="alert">
-          <h2>There is a problem</h2>
-          <p>{deleteErrors.join(" ")}</p>
-        </div>
-      ) : null}
+      <ButtonFormProblem result={resultFor(actionData, "delete")} />
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>

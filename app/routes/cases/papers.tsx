@@ -19,6 +19,7 @@ import {
 import { AuthoritySection } from "~/casework/papers/ui/authority-section";
 import { InventorySection } from "~/casework/papers/ui/inventory-section";
 import { RequestsSection } from "~/casework/papers/ui/requests-section";
+import { ButtonFormProblem } from "~/casework/ui/button-form-problem";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
 import { formAction, requireIds } from "~/ui/form-action.server";
@@ -96,7 +97,6 @@ export default function PapersPageView({ loaderData, actionData }: Route.Compone
   const [searchParams] = useSearchParams();
   const notice = Object.entries(NOTICES).find(([k]) => searchParams.get(k))?.[1];
   const formKey = useFormKey();
-  const heldErrors = Object.values(resultFor(actionData, "held")?.error ?? {}).flat();
   const overdue = requests.filter((r) => r.overdue);
   return (
     <>
@@ -107,12 +107,7 @@ export default function PapersPageView({ loaderData, actionData }: Route.Compone
           <p>{notice}</p>
         </div>
       ) : null}
-      {heldErrors.length > 0 ? (
-        <div className="error-summary" role="alert">
-          <h2>There is a problem</h2>
-          <p>{heldErrors.join(" ")}</p>
-        </div>
-      ) : null}
+      <ButtonFormProblem result={resultFor(actionData, "held")} />
       <h1>Case papers</h1>
       {overdue.length > 0 ? (
         <div className="notice notice-warning">

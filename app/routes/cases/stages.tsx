@@ -1,6 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { Form, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { getCaseStages, recordStage } from "~/casework/stages/record-stage.server";
@@ -18,36 +18,132 @@ import {
 import { CaseNav } from "~/casework/ui/case-nav";
 import { CASE_STAGE_LABELS } from "~/referrals/project-labels";
 import { today } from "~/shared/dates";
-import { CsrfInput, ErrorSummary, SelectField, TextareaField, TextField } from "~/ui/forms";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import {
+  CsrfInput,
+  ErrorSummary,
+  SelectField,
+  TextareaField,
+  TextField,
+  useFormKey,
+} from "~/ui/forms";
 import type { Route } from "./+types/stages";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getCaseStages(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  return asViewer(context, (tx, acting) => getCaseStages(tx, acting, id));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: RecordStageSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await asViewer(context, (tx, acting) => recordStage(tx, acting, params.id, submission.value));
-  throw redirect(`/cases/${params.id}/stages?recorded=1`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    record: intent({
+      schema: RecordStageSchema,
+      run: (input, { tx, acting, ids }) => recordStage(tx, acting, ids.id, input),
+      done: (_, ids) => `/cases/${ids.id}/stages?recorded=1`,
+    }),
+  }),
+});
 
 const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-export default function CaseStagesPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { case: c, events, can } = loaderData;
-  const [searchParams] = useSearchParams();
+type Page = Route.ComponentProps["loaderData"];
+
+/** The form that records a step; drawn anew after each change that succeeds. */
+function RecordStageForm({
+  reviewBody,
+  lastResult,
+}: {
+  reviewBody: Page["case"]["reviewBody"];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const [form, fields] = useForm({
     id: "record-stage",
-    lastResult: actionData,
-    defaultValue: { occurredOn: today(), body: c.reviewBody },
+    lastResult,
+    defaultValue: { occurredOn: today(), body: reviewBody },
     constraint: getZodConstraint(RecordStageSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RecordStageSchema }),
   });
+  return (
+    <>
+      <ErrorSummary
+        form={form}
+        fields={{
+          step: fields.step,
+          occurredOn: fields.occurredOn,
+          reviewManager: fields.reviewManager,
+          body: fields.body,
+          deadlineOn: fields.deadlineOn,
+          decision: fields.decision,
+          hearingOn: fields.hearingOn,
+          appealOutcome: fields.appealOutcome,
+          outcome: fields.outcome,
+          outcomeReason: fields.outcomeReason,
+          note: fields.note,
+        }}
+      />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="record" />
+        <SelectField
+          field={fields.step}
+          label="Step"
+          options={STAGE_STEPS.map((s) => ({ value: s, label: STEP_LABELS[s] }))}
+        />
+        <TextField field={fields.occurredOn} type="date" label="Date of the step" width="medium" />
+        <TextField field={fields.reviewManager} label="Case review manager (under review)" />
+        <SelectField
+          field={fields.body}
+          label="Review body (provisional statement)"
+          options={options(REVIEW_BODY_LABELS)}
+        />
+        <SelectField
+          field={fields.decision}
+          label="Decision (review decided)"
+          options={options(DECISION_LABELS)}
+        />
+        <TextField
+          field={fields.hearingOn}
+          type="date"
+          label="Date of the hearing (appeal hearing)"
+          width="medium"
+        />
+        <SelectField
+          field={fields.appealOutcome}
+          label="Outcome of the appeal"
+          options={options(APPEAL_OUTCOME_LABELS)}
+        />
+        <SelectField
+          field={fields.outcome}
+          label="The project's conclusion (conclude)"
+          options={options(OUTCOME_LABELS)}
+        />
+        <TextareaField field={fields.outcomeReason} label="Reasons for the conclusion" rows={4} />
+        <TextField
+          field={fields.deadlineOn}
+          type="date"
+          label="Deadline this step sets (optional)"
+          hint="Leave empty for the default (representations on a provisional statement) or no deadline."
+          width="medium"
+        />
+        <TextareaField field={fields.note} label="Note (optional)" rows={3} />
+        <button type="submit" className="button">
+          Record the step
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export default function CaseStagesPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { case: c, events, can } = loaderData;
+  const [searchParams] = useSearchParams();
+  const formKey = useFormKey();
   return (
     <>
       <title>{`Stages – ${c.reference} – Clearname`}</title>
@@ -114,79 +210,11 @@ export default function CaseStagesPage({ loaderData, actionData }: Route.Compone
             CCRC, unless you enter another deadline); the decision; the hearing date; the appeal's
             outcome; or, to conclude, the project's conclusion and its reasons.
           </p>
-          <ErrorSummary
-            form={form}
-            fields={{
-              step: fields.step,
-              occurredOn: fields.occurredOn,
-              reviewManager: fields.reviewManager,
-              body: fields.body,
-              deadlineOn: fields.deadlineOn,
-              decision: fields.decision,
-              hearingOn: fields.hearingOn,
-              appealOutcome: fields.appealOutcome,
-              outcome: fields.outcome,
-              outcomeReason: fields.outcomeReason,
-              note: fields.note,
-            }}
+          <RecordStageForm
+            key={formKey}
+            reviewBody={c.reviewBody}
+            lastResult={resultFor(actionData, "record")}
           />
-          <Form method="post" {...getFormProps(form)}>
-            <CsrfInput />
-            <SelectField
-              field={fields.step}
-              label="Step"
-              options={STAGE_STEPS.map((s) => ({ value: s, label: STEP_LABELS[s] }))}
-            />
-            <TextField
-              field={fields.occurredOn}
-              type="date"
-              label="Date of the step"
-              width="medium"
-            />
-            <TextField field={fields.reviewManager} label="Case review manager (under review)" />
-            <SelectField
-              field={fields.body}
-              label="Review body (provisional statement)"
-              options={options(REVIEW_BODY_LABELS)}
-            />
-            <SelectField
-              field={fields.decision}
-              label="Decision (review decided)"
-              options={options(DECISION_LABELS)}
-            />
-            <TextField
-              field={fields.hearingOn}
-              type="date"
-              label="Date of the hearing (appeal hearing)"
-              width="medium"
-            />
-            <SelectField
-              field={fields.appealOutcome}
-              label="Outcome of the appeal"
-              options={options(APPEAL_OUTCOME_LABELS)}
-            />
-            <SelectField
-              field={fields.outcome}
-              label="The project's conclusion (conclude)"
-              options={options(OUTCOME_LABELS)}
-            />
-            <TextareaField
-              field={fields.outcomeReason}
-              label="Reasons for the conclusion"
-              rows={4}
-            />
-            <TextField
-              field={fields.deadlineOn}
-              type="date"
-              label="Deadline this step sets (optional)"
-              hint="Leave empty for the default (representations on a provisional statement) or no deadline."
-              width="medium"
-            />
-            <TextareaField field={fields.note} label="Note (optional)" rows={3} />
-            <button type="submit" className="button">
-              Record the step
-            </button>
-          </Form>
         </section>
       ) : null}
     </>

@@ -1,40 +1,93 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { Form, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { endOfAcademicYear } from "~/casework/team/academic-year";
 import { assignToCase, getCaseTeam, removeFromCase } from "~/casework/team/case-team.server";
 import { AssignTeamMemberSchema, RemoveTeamMemberSchema } from "~/casework/team/schemas";
+import { ButtonFormProblem } from "~/casework/ui/button-form-problem";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { today } from "~/shared/dates";
-import { CsrfInput, ErrorSummary, SelectField, TextField } from "~/ui/forms";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { CsrfInput, ErrorSummary, SelectField, TextField, useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/team";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const page = await asViewer(context, (tx, acting) => getCaseTeam(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  const page = await asViewer(context, (tx, acting) => getCaseTeam(tx, acting, id));
   return { ...page, defaultEndsOn: endOfAcademicYear(today()) };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "remove") {
-    const submission = parseWithZod(formData, { schema: RemoveTeamMemberSchema });
-    if (submission.status !== "success") throw redirect(`/cases/${params.id}/team`);
-    await asViewer(context, (tx, acting) =>
-      removeFromCase(tx, acting, params.id, submission.value.memberId),
-    );
-    throw redirect(`/cases/${params.id}/team?removed=1`);
-  }
-  const submission = parseWithZod(formData, { schema: AssignTeamMemberSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await asViewer(context, (tx, acting) => assignToCase(tx, acting, params.id, submission.value));
-  throw redirect(`/cases/${params.id}/team?assigned=1`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    assign: intent({
+      schema: AssignTeamMemberSchema,
+      run: (input, { tx, acting, ids }) => assignToCase(tx, acting, ids.id, input),
+      done: (_, ids) => `/cases/${ids.id}/team?assigned=1`,
+    }),
+    remove: intent({
+      schema: RemoveTeamMemberSchema,
+      run: ({ memberId }, { tx, acting, ids }) => removeFromCase(tx, acting, ids.id, memberId),
+      done: (_, ids) => `/cases/${ids.id}/team?removed=1`,
+    }),
+  }),
+});
 
 const ROLE_LABELS = { lead: "Lead", caseworker: "Caseworker" } as const;
+
+type Page = Route.ComponentProps["loaderData"];
+
+/** The form that adds someone to the team; drawn anew (empty) after each change that succeeds. */
+function AssignForm({
+  candidates,
+  defaultEndsOn,
+  lastResult,
+}: {
+  candidates: Page["candidates"];
+  defaultEndsOn: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form, fields] = useForm({
+    id: "assign-team-member",
+    lastResult,
+    defaultValue: { intent: "assign", endsOn: defaultEndsOn },
+    constraint: getZodConstraint(AssignTeamMemberSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssignTeamMemberSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary form={form} fields={{ userId: fields.userId, endsOn: fields.endsOn }} />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="assign" />
+        <SelectField
+          field={fields.userId}
+          label="Who joins the team"
+          options={candidates.map((m) => ({
+            value: m.userId,
+            label: `${m.name} (${ROLE_LABELS[m.role].toLowerCase()})`,
+          }))}
+        />
+        <TextField
+          field={fields.endsOn}
+          type="date"
+          label="Until"
+          hint="The first day they are no longer on the case. By default, the end of the academic year (31 August)."
+          width="medium"
+        />
+        <button type="submit" className="button">
+          Add to the team
+        </button>
+      </Form>
+    </>
+  );
+}
 
 export default function CaseTeamPage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, team, candidates, can, defaultEndsOn } = loaderData;
@@ -44,18 +97,12 @@ export default function CaseTeamPage({ loaderData, actionData }: Route.Component
     : searchParams.get("removed")
       ? "Taken off the case's team."
       : null;
-  const [form, fields] = useForm({
-    id: "assign-team-member",
-    lastResult: actionData,
-    defaultValue: { intent: "assign", endsOn: defaultEndsOn },
-    constraint: getZodConstraint(AssignTeamMemberSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssignTeamMemberSchema }),
-  });
+  const formKey = useFormKey();
   return (
     <>
       <title>{`Team – ${c.reference} – Clearname`}</title>
       <CaseNav caseId={c.id} current="team" reference={c.reference} />
+      <ButtonFormProblem result={resultFor(actionData, "remove")} />
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
@@ -114,31 +161,12 @@ export default function CaseTeamPage({ loaderData, actionData }: Route.Component
           {candidates.length === 0 ? (
             <p>Every current lead and caseworker of the project is on the case.</p>
           ) : (
-            <>
-              <ErrorSummary form={form} fields={{ userId: fields.userId, endsOn: fields.endsOn }} />
-              <Form method="post" {...getFormProps(form)}>
-                <CsrfInput />
-                <input type="hidden" name="intent" value="assign" />
-                <SelectField
-                  field={fields.userId}
-                  label="Who joins the team"
-                  options={candidates.map((m) => ({
-                    value: m.userId,
-                    label: `${m.name} (${ROLE_LABELS[m.role].toLowerCase()})`,
-                  }))}
-                />
-                <TextField
-                  field={fields.endsOn}
-                  type="date"
-                  label="Until"
-                  hint="The first day they are no longer on the case. By default, the end of the academic year (31 August)."
-                  width="medium"
-                />
-                <button type="submit" className="button">
-                  Add to the team
-                </button>
-              </Form>
-            </>
+            <AssignForm
+              key={formKey}
+              candidates={candidates}
+              defaultEndsOn={defaultEndsOn}
+              lastResult={resultFor(actionData, "assign")}
+            />
           )}
         </section>
       ) : null}
