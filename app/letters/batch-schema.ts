@@ -16,11 +16,3 @@ export const AcknowledgeBatchSchema = z.object({
     .max(MAX_BATCH, `Choose at most ${MAX_BATCH} applications at a time`),
   format: z.literal("pdf", { error: "Letters for a batch come as one PDF only" }).optional(),
 });
-
-export function parseAcknowledgeBatch(form: FormData) {
-  const format = form.get("format");
-  return AcknowledgeBatchSchema.safeParse({
-    ids: form.getAll("ids").filter((v) => typeof v === "string"),
-    format: typeof format === "string" && format ? format : undefined,
-  });
-}

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
@@ -8,6 +8,10 @@ import { generateAcknowledgement } from "~/letters/file-letter.server";
 import { withLetterStore } from "~/letters/letter-store.server";
 import { getLettersPage } from "~/letters/list-letters.server";
 import { longDate } from "~/letters/merge";
+import { isId } from "~/shared/ids";
+import { normaliseSearchParams } from "~/shared/normalise-input";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput } from "~/ui/forms";
 import type { Route } from "./+types/applications.$id.letters";
 
@@ -19,9 +23,11 @@ const GenerateSchema = z.object({
 });
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   const url = new URL(request.url);
+  const filed = normaliseSearchParams(url.searchParams).get("filed");
   return asViewer(context, async (tx, acting) => {
-    const page = await getLettersPage(tx, acting, params.id);
+    const page = await getLettersPage(tx, acting, id);
     const { subject } = page;
     return {
       applicationId: subject.applicationId,
@@ -37,24 +43,28 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       letters: page.letters.map((l) => ({ ...l, createdAt: l.createdAt.toISOString() })),
       canManage: can(acting.viewer, "manage:application:any"),
       canManageEstablishments: can(acting.viewer, "manage:establishment:any"),
-      filed: url.searchParams.get("filed"),
+      filed: isId(filed) ? filed : null,
       acknowledgedNow: url.searchParams.get("acknowledged") === "1",
     };
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const parsed = GenerateSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "Choose PDF or Word." }, { status: 400 });
-  const letter = await withLetterStore(context, (store) =>
-    asViewer(context, (tx, acting) =>
-      generateAcknowledgement(tx, acting, store, params.id, parsed.data.format),
-    ),
-  );
-  throw redirect(
-    `/applications/${params.id}/letters?filed=${letter.documentId}&acknowledged=${letter.acknowledged ? 1 : 0}`,
-  );
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    generate: intent({
+      schema: GenerateSchema,
+      // The store removes the letter's file again if making or filing it fails; a file left
+      // by a commit that fails after it is swept as an orphan.
+      run: ({ format }, { tx, acting, ids, args }) =>
+        withLetterStore(args.context, (store) =>
+          generateAcknowledgement(tx, acting, store, ids.id, format),
+        ),
+      done: (letter, ids) =>
+        `/applications/${ids.id}/letters?filed=${letter.documentId}&acknowledged=${letter.acknowledged ? 1 : 0}`,
+    }),
+  }),
+});
 
 function size(bytes: number): string {
   return bytes < 1024 * 1024
@@ -63,6 +73,8 @@ function size(bytes: number): string {
 }
 
 export default function Letters({ loaderData: d, actionData }: Route.ComponentProps) {
+  const failed = resultFor(actionData, "generate")?.error;
+  const error = failed ? Object.values(failed).flat().join(" ") : null;
   const base = `/applications/${d.applicationId}`;
   const filed = d.filed ? d.letters.find((l) => l.documentId === d.filed) : undefined;
   const english = !d.applicant.language || /^english$/i.test(d.applicant.language);
@@ -73,9 +85,9 @@ export default function Letters({ loaderData: d, actionData }: Route.ComponentPr
         <Link to={base}>Back to application {d.reference}</Link>
       </p>
       <h1>Letters for {d.reference}</h1>
-      {actionData?.error ? (
+      {error ? (
         <div className="error-summary" role="alert">
-          <p>{actionData.error}</p>
+          <p>{error}</p>
         </div>
       ) : null}
       {filed ? (

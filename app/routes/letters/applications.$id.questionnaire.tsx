@@ -4,6 +4,7 @@ import { notFound } from "~/errors/app-error";
 import { loadLetterSubjects } from "~/letters/letter-facts.server";
 import { fileResponse } from "~/letters/letter-store.server";
 import { renderBlankQuestionnaire } from "~/letters/questionnaire-pdf.server";
+import { requireIds } from "~/ui/form-action.server";
 import type { Route } from "./+types/applications.$id.questionnaire";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
@@ -14,8 +15,9 @@ export const middleware: Route.MiddlewareFunction[] = [access(requires("view:app
  * answers, only the reference, so opening it is not recorded as a view of the file.
  */
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   const subject = await asViewer(context, async (tx) => {
-    const [s] = await loadLetterSubjects(tx, [params.id]);
+    const [s] = await loadLetterSubjects(tx, [id]);
     if (!s) throw notFound("application");
     return s;
   });

@@ -1,13 +1,17 @@
-import { createContext, data, Form, Link } from "react-router";
+import { createContext, Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { APPLICATION_CHANNELS } from "~/db/schema/intake";
-import { parseAcknowledgeBatch } from "~/letters/batch-schema";
+import { AcknowledgeBatchSchema } from "~/letters/batch-schema";
 import { acknowledgeBatch } from "~/letters/file-letter.server";
 import { fileResponse, withLetterStore } from "~/letters/letter-store.server";
 import { listAwaitingAcknowledgement } from "~/letters/list-letters.server";
 import { longDate } from "~/letters/merge";
 import { today } from "~/shared/dates";
+import { normaliseSearchParams } from "~/shared/normalise-input";
+import { SelectRowCell } from "~/shared/select-rows";
+import { type FormDone, formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput } from "~/ui/forms";
 import type { Route } from "./+types/applications.acknowledge";
 
@@ -32,6 +36,12 @@ export const middleware: Route.MiddlewareFunction[] = [
   sendBatchPdf,
 ];
 
+/** What a batch did, shown in place when its letters are not sent back as a file. */
+interface BatchOutcome {
+  acknowledged: string[];
+  skipped: { id: string; reference: string; reason: string }[];
+}
+
 const CHANNEL_LABELS: Record<(typeof APPLICATION_CHANNELS)[number], string> = {
   post: "Post",
   online: "Online",
@@ -41,9 +51,9 @@ const CHANNEL_LABELS: Record<(typeof APPLICATION_CHANNELS)[number], string> = {
 };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const asked = url.searchParams.get("channel");
+  const searchParams = normaliseSearchParams(new URL(request.url).searchParams);
+  const q = (searchParams.get("q") ?? "").trim().slice(0, 100);
+  const asked = searchParams.get("channel");
   const channel = APPLICATION_CHANNELS.find((c) => c === asked);
   return asViewer(context, async (tx) => ({
     waiting: await listAwaitingAcknowledgement(tx, { q, channel }),
@@ -53,29 +63,30 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }));
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const parsed = parseAcknowledgeBatch(await request.formData());
-  if (!parsed.success) {
-    return data(
-      { error: parsed.error.issues[0]?.message ?? "Choose applications", outcome: null },
-      { status: 400 },
-    );
-  }
-  const result = await withLetterStore(context, (store) =>
-    asViewer(context, (tx, acting) => acknowledgeBatch(tx, acting, store, parsed.data.ids)),
-  );
-  if (result.pdf) {
-    context.set(batchPdf, {
-      filename: `acknowledgement-letters-${today()}.pdf`,
-      bytes: result.pdf,
-    });
-  }
-  const outcome = { acknowledged: result.acknowledged, skipped: result.skipped };
-  return data({ error: null, outcome }, { status: result.pdf ? 200 : 409 });
-}
+export const action = formAction({
+  intents: (intent) => ({
+    acknowledge: intent({
+      schema: AcknowledgeBatchSchema,
+      run: async ({ ids }, { tx, acting, args }) => {
+        const result = await withLetterStore(args.context, (store) =>
+          acknowledgeBatch(tx, acting, store, ids),
+        );
+        if (result.pdf) {
+          args.context.set(batchPdf, {
+            filename: `acknowledgement-letters-${today()}.pdf`,
+            bytes: result.pdf,
+          });
+        }
+        return { acknowledged: result.acknowledged, skipped: result.skipped };
+      },
+    }),
+  }),
+});
 
 export default function Acknowledge({ loaderData, actionData }: Route.ComponentProps) {
-  const outcome = actionData?.outcome;
+  const outcome = (actionData as FormDone<BatchOutcome> | undefined)?.value;
+  const failed = resultFor(actionData, "acknowledge")?.error;
+  const error = failed ? Object.values(failed).flat()[0] : null;
   return (
     <>
       <title>Acknowledge applications – Clearname</title>
@@ -89,10 +100,10 @@ export default function Acknowledge({ loaderData, actionData }: Route.ComponentP
         to print, each starting on a new page, addressed to the prison where the applicant is held.
         Any that cannot be acknowledged are listed on the last page, which is not to be posted.
       </p>
-      {actionData?.error ? (
+      {error ? (
         <div className="error-summary" role="alert">
           <h2>There is a problem</h2>
-          <p>{actionData.error}</p>
+          <p>{error}</p>
         </div>
       ) : null}
       {outcome ? (
@@ -177,12 +188,7 @@ export default function Acknowledge({ loaderData, actionData }: Route.ComponentP
             <tbody>
               {loaderData.waiting.map((a) => (
                 <tr key={a.id}>
-                  <td>
-                    <div className="choice">
-                      <input type="checkbox" name="ids" value={a.id} id={`ack-${a.id}`} />
-                      <label htmlFor={`ack-${a.id}`}>{a.reference}</label>
-                    </div>
-                  </td>
+                  <SelectRowCell id={a.id} reference={a.reference} showReference />
                   <td>{a.fullName}</td>
                   <td>{a.prisonerNumber ?? "—"}</td>
                   <td>{CHANNEL_LABELS[a.channel]}</td>

@@ -3,12 +3,14 @@ import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { getPerson } from "~/casework/people/people.server";
 import { PERSON_KIND_LABELS } from "~/casework/people/people-schemas";
+import { requireIds } from "~/ui/form-action.server";
 import type { Route } from "./+types/person";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getPerson(tx, acting, params.personId));
+  const { personId } = requireIds(params, ["personId"]);
+  return asViewer(context, (tx, acting) => getPerson(tx, acting, personId));
 }
 
 /** A person the project knows, and the cases (that the user may see) they appear in. */
