@@ -15,13 +15,15 @@ import { ENTRY_CHANNELS } from "~/intake/entry/new-application-schema";
 import { StateChangeForm } from "~/intake/entry/state-change-form";
 import { nextStates } from "~/intake/transitions";
 import { today } from "~/shared/dates";
+import { requireIds } from "~/ui/form-action.server";
 import type { Route } from "./+types/application";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
-    const found = await getApplication(tx, acting, params.id);
+    const found = await getApplication(tx, acting, id);
     return {
       ...found,
       canManage: can(acting.viewer, "manage:application:any"),

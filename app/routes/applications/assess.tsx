@@ -1,11 +1,14 @@
 import { and, eq, ne } from "drizzle-orm";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
+import { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { applications, assessments } from "~/db/schema";
 import { startAssessment } from "~/eligibility/start-assessment.server";
-import { AppError, notFound } from "~/errors/app-error";
+import { notFound } from "~/errors/app-error";
 import { STATE_LABELS } from "~/intake/transitions";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput } from "~/ui/forms";
 import type { Route } from "./+types/assess";
 
@@ -13,47 +16,44 @@ export const middleware: Route.MiddlewareFunction[] = [access(requires("assess:a
 
 /** The confirm page (the button on the application's page posts here directly). */
 export async function loader({ params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx) => {
-    if (!/^[0-9a-f-]{36}$/i.test(params.id)) throw notFound("application");
     const [application] = await tx
       .select({ id: applications.id, reference: applications.reference, state: applications.state })
       .from(applications)
-      .where(eq(applications.id, params.id));
+      .where(eq(applications.id, id));
     if (!application) throw notFound("application");
     const [open] = await tx
       .select({ id: assessments.id })
       .from(assessments)
-      .where(and(eq(assessments.applicationId, params.id), ne(assessments.status, "decided")));
+      .where(and(eq(assessments.applicationId, id), ne(assessments.status, "decided")));
     return { application, openAssessmentId: open?.id ?? null };
   });
 }
 
-export async function action({ params, context }: Route.ActionArgs) {
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      return { started: await startAssessment(tx, acting, params.id), error: null };
-    } catch (error) {
-      if (error instanceof AppError && error.code === "INVALID")
-        return { started: null, error: error.message };
-      throw error;
-    }
-  });
-  if (!outcome.started) return data({ error: outcome.error }, { status: 422 });
-  const { id, created } = outcome.started;
-  throw redirect(`/assessments/${id}?${created ? "started" : "open"}=1`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    assess: intent({
+      schema: z.object({}),
+      run: (_, { tx, acting, ids }) => startAssessment(tx, acting, ids.id),
+      done: ({ id, created }) => `/assessments/${id}?${created ? "started" : "open"}=1`,
+    }),
+  }),
+});
 
 export default function AssessApplication({ loaderData, actionData }: Route.ComponentProps) {
   const { application: a, openAssessmentId } = loaderData;
+  const error = resultFor(actionData, "assess")?.error?.[""]?.join(" ");
   return (
     <div className="narrow">
       <title>{`Assess ${a.reference} – Clearname`}</title>
       <p className="caption">{a.reference}</p>
       <h1>Assess this application</h1>
-      {actionData?.error ? (
+      {error ? (
         <div className="error-summary" role="alert" aria-labelledby="assess-error-title">
           <h2 id="assess-error-title">It cannot be assessed now</h2>
-          <p>{actionData.error}</p>
+          <p>{error}</p>
         </div>
       ) : null}
       {openAssessmentId ? (
