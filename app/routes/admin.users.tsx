@@ -1,9 +1,12 @@
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
 import { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { ROLES } from "~/access/catalogue";
 import { listUsers, setUserDisabled } from "~/identity/users.server";
+import { IdSchema } from "~/shared/ids";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput } from "~/ui/forms";
 import type { Route } from "./+types/admin.users";
 
@@ -19,18 +22,23 @@ export async function loader({ context }: Route.LoaderArgs) {
   }));
 }
 
-const ToggleSchema = z.object({ userId: z.string().uuid(), disabled: z.enum(["true", "false"]) });
+const ToggleSchema = z.object({ userId: IdSchema, disabled: z.enum(["true", "false"]) });
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const parsed = ToggleSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "That request was not understood." }, { status: 400 });
-  await asViewer(context, (tx, acting) =>
-    setUserDisabled(tx, acting, parsed.data.userId, parsed.data.disabled === "true"),
-  );
-  return { error: null };
-}
+export const action = formAction({
+  intents: (intent) => ({
+    toggle: intent({
+      schema: ToggleSchema,
+      run: ({ userId, disabled }, { tx, acting }) =>
+        setUserDisabled(tx, acting, userId, disabled === "true"),
+      done: "/admin/users",
+    }),
+  }),
+});
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
+  const failed = resultFor(actionData, "toggle");
+  // A refusal says why; a form that was not one of this page's says so.
+  const error = failed ? (failed.error?.[""]?.[0] ?? "That request was not understood.") : null;
   return (
     <>
       <title>Users – Clearname</title>
@@ -40,10 +48,10 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         <Link to="/organisations">Network and projects</Link> and add them as a member: someone new
         is invited by e-mail.
       </p>
-      {actionData?.error ? (
+      {error ? (
         <div className="error-summary" role="alert">
           <h2>There is a problem</h2>
-          <p>{actionData.error}</p>
+          <p>{error}</p>
         </div>
       ) : null}
       <table className="table">

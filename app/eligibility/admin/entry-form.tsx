@@ -61,6 +61,7 @@ export function EntryForm({
       <ErrorSummary form={form} fields={shown} />
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
+        <input type="hidden" name="intent" value={list} />
         {defaultValue.stamp ? (
           <input type="hidden" name={all.stamp.name} value={defaultValue.stamp} />
         ) : null}

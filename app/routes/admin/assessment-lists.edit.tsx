@@ -1,19 +1,15 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Link, redirect } from "react-router";
+import { Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { EntryForm } from "~/eligibility/admin/entry-form";
+import { backToLists, listOf, postedTo } from "~/eligibility/admin/list-pages";
 import { getListEntry, updateListEntry } from "~/eligibility/admin/manage-assessment-lists.server";
-import { ENTRY_SCHEMAS, isListName, LISTS } from "~/eligibility/admin/schemas";
-import { AppError, notFound } from "~/errors/app-error";
+import { ENTRY_SCHEMAS, LIST_NAMES, LISTS } from "~/eligibility/admin/schemas";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import type { Route } from "./+types/assessment-lists.edit";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:settings:any"))];
-
-function listOf(params: { list?: string }) {
-  if (!isListName(params.list)) throw data({ message: notFound("list").message }, { status: 404 });
-  return params.list;
-}
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const list = listOf(params);
@@ -21,34 +17,30 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return { list, entry };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const list = listOf(params);
-  const submission = parseWithZod(await request.formData(), { schema: ENTRY_SCHEMAS[list] });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      return await updateListEntry(tx, acting, list, params.key, submission.value);
-    } catch (error) {
-      if (error instanceof AppError && (error.code === "INVALID" || error.code === "CONFLICT"))
-        return error;
-      throw error;
-    }
-  });
-  if (outcome instanceof AppError)
-    return data(
-      {
-        result:
-          outcome.code === "INVALID"
-            ? submission.reply({ fieldErrors: { label: [outcome.message] } })
-            : submission.reply({ formErrors: [outcome.message] }),
-      },
-      { status: outcome.code === "CONFLICT" ? 409 : 422 },
-    );
-  const done = outcome.changed ? "saved" : "unchanged";
-  throw redirect(
-    `/admin/assessment-lists?${new URLSearchParams({ done, list, key: params.key })}#${list}`,
-  );
-}
+// Each list's entries have their own form; the form posts its list as its intent.
+export const action = formAction({
+  intents: (intent) =>
+    Object.fromEntries(
+      LIST_NAMES.map((list) => [
+        list,
+        intent({
+          schema: ENTRY_SCHEMAS[list],
+          run: async (input, { tx, acting, args }) => {
+            const key = args.params.key ?? "";
+            const { changed } = await updateListEntry(
+              tx,
+              acting,
+              postedTo(args.params, list),
+              key,
+              input,
+            );
+            return backToLists(changed ? "saved" : "unchanged", list, key);
+          },
+          done: (back) => back,
+        }),
+      ]),
+    ),
+});
 
 export default function EditListEntry({ loaderData, actionData }: Route.ComponentProps) {
   const { list, entry } = loaderData;
@@ -70,7 +62,7 @@ export default function EditListEntry({ loaderData, actionData }: Route.Componen
         key={entry.stamp}
         list={list}
         defaultValue={entry}
-        lastResult={actionData?.result}
+        lastResult={resultFor(actionData, list)}
         submitLabel="Save changes"
       />
     </div>

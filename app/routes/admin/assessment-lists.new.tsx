@@ -1,45 +1,35 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Link, redirect } from "react-router";
+import { Link } from "react-router";
 import { requires } from "~/access/access";
-import { access, asViewer } from "~/access/access.server";
+import { access } from "~/access/access.server";
 import { EntryForm } from "~/eligibility/admin/entry-form";
+import { backToLists, listOf, postedTo } from "~/eligibility/admin/list-pages";
 import { addListEntry } from "~/eligibility/admin/manage-assessment-lists.server";
-import { ENTRY_SCHEMAS, isListName, LISTS } from "~/eligibility/admin/schemas";
-import { AppError, notFound } from "~/errors/app-error";
+import { ENTRY_SCHEMAS, LIST_NAMES, LISTS } from "~/eligibility/admin/schemas";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import type { Route } from "./+types/assessment-lists.new";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:settings:any"))];
-
-function listOf(params: { list?: string }) {
-  if (!isListName(params.list)) throw data({ message: notFound("list").message }, { status: 404 });
-  return params.list;
-}
 
 export async function loader({ params }: Route.LoaderArgs) {
   return { list: listOf(params) };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const list = listOf(params);
-  const submission = parseWithZod(await request.formData(), { schema: ENTRY_SCHEMAS[list] });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      return await addListEntry(tx, acting, list, submission.value);
-    } catch (error) {
-      if (error instanceof AppError && error.code === "INVALID") return error;
-      throw error;
-    }
-  });
-  if (outcome instanceof AppError)
-    return data(
-      { result: submission.reply({ fieldErrors: { label: [outcome.message] } }) },
-      { status: 422 },
-    );
-  throw redirect(
-    `/admin/assessment-lists?${new URLSearchParams({ done: "added", list, key: outcome.key })}#${list}`,
-  );
-}
+// Each list's entries have their own form; the form posts its list as its intent.
+export const action = formAction({
+  intents: (intent) =>
+    Object.fromEntries(
+      LIST_NAMES.map((list) => [
+        list,
+        intent({
+          schema: ENTRY_SCHEMAS[list],
+          run: (input, { tx, acting, args }) =>
+            addListEntry(tx, acting, postedTo(args.params, list), input),
+          done: ({ key }) => backToLists("added", list, key),
+        }),
+      ]),
+    ),
+});
 
 export default function NewListEntry({ loaderData, actionData }: Route.ComponentProps) {
   const meta = LISTS[loaderData.list];
@@ -54,7 +44,7 @@ export default function NewListEntry({ loaderData, actionData }: Route.Component
       <EntryForm
         list={loaderData.list}
         defaultValue={{}}
-        lastResult={actionData?.result}
+        lastResult={resultFor(actionData, loaderData.list)}
         submitLabel={`Add the ${meta.singular}`}
       />
     </div>

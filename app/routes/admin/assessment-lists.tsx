@@ -1,8 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
+import type { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
+import { backToLists } from "~/eligibility/admin/list-pages";
 import {
   type ListEntry,
   listAssessmentLists,
@@ -19,6 +21,8 @@ import {
 } from "~/eligibility/admin/schemas";
 import { TableScroll } from "~/eligibility/queue/table-scroll";
 import { normaliseSearchParams } from "~/shared/normalise-input";
+import { formAction, type ViewerRun } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { ChoiceField, CsrfInput, ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/assessment-lists";
 
@@ -52,30 +56,42 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { ...found, notice };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "review-setting") {
-    const submission = parseWithZod(formData, { schema: ReviewSettingSchema });
-    if (submission.status !== "success")
-      return data({ result: submission.reply() }, { status: 400 });
-    const { changed } = await asViewer(context, (tx, acting) =>
-      setEligibleRequiresReview(tx, acting, submission.value.eligibleRequiresReview),
-    );
-    throw redirect(`/admin/assessment-lists?done=${changed ? "setting" : "setting-unchanged"}`);
-  }
-  const parsed = EntryActionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) throw data({ message: "That change is not possible." }, { status: 400 });
-  const { intent, list, key } = parsed.data;
-  const { changed } = await asViewer(context, (tx, acting) =>
-    intent === "deactivate" || intent === "reactivate"
-      ? setListEntryActive(tx, acting, list, key, intent === "reactivate")
-      : moveListEntry(tx, acting, list, key, intent),
-  );
-  const done =
-    intent === "up" || intent === "down" ? "moved" : changed ? `${intent}d` : "unchanged";
-  const back = new URLSearchParams({ done, list, key });
-  throw redirect(`/admin/assessment-lists?${back}#${list}`);
-}
+/** One entry's button: which list, which entry. */
+const EntrySchema = EntryActionSchema.omit({ intent: true });
+
+type EntryButtonIntent = "deactivate" | "reactivate" | "up" | "down";
+const ENTRY_BUTTONS: EntryButtonIntent[] = ["deactivate", "reactivate", "up", "down"];
+
+/** What each button beside an entry does; it goes back to the entry on the lists page. */
+const entryButton =
+  (action: EntryButtonIntent) =>
+  async ({ list, key }: z.output<typeof EntrySchema>, { tx, acting }: ViewerRun<never>) => {
+    const { changed } =
+      action === "deactivate" || action === "reactivate"
+        ? await setListEntryActive(tx, acting, list, key, action === "reactivate")
+        : await moveListEntry(tx, acting, list, key, action);
+    const done =
+      action === "up" || action === "down" ? "moved" : changed ? `${action}d` : "unchanged";
+    return backToLists(done, list, key);
+  };
+
+export const action = formAction({
+  intents: (intent) => ({
+    "review-setting": intent({
+      schema: ReviewSettingSchema,
+      run: ({ eligibleRequiresReview }, { tx, acting }) =>
+        setEligibleRequiresReview(tx, acting, eligibleRequiresReview),
+      done: ({ changed }) =>
+        `/admin/assessment-lists?done=${changed ? "setting" : "setting-unchanged"}`,
+    }),
+    ...Object.fromEntries(
+      ENTRY_BUTTONS.map((action) => [
+        action,
+        intent({ schema: EntrySchema, run: entryButton(action), done: (back) => back }),
+      ]),
+    ),
+  }),
+});
 
 function EntryButton({
   list,
@@ -196,7 +212,7 @@ function ListSection({ list, entries }: { list: ListName; entries: ListEntry[] }
 export default function AssessmentLists({ loaderData, actionData }: Route.ComponentProps) {
   const [form, fields] = useForm({
     id: "review-setting",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "review-setting"),
     defaultValue: { eligibleRequiresReview: loaderData.eligibleRequiresReview ? "yes" : "no" },
     constraint: getZodConstraint(ReviewSettingSchema),
     shouldValidate: "onSubmit",
@@ -213,6 +229,12 @@ export default function AssessmentLists({ loaderData, actionData }: Route.Compon
         The lists assessors choose from. An entry is never deleted, because assessments and letters
         refer to it: deactivate it and assessors are no longer offered it.
       </p>
+      {ENTRY_BUTTONS.some((b) => resultFor(actionData, b)) ? (
+        <div className="error-summary" role="alert">
+          <h2>There is a problem</h2>
+          <p>That change is not possible: reload the page and try again.</p>
+        </div>
+      ) : null}
       {loaderData.notice ? (
         <div className="notice" role="status">
           <p>{loaderData.notice}</p>

@@ -1,9 +1,9 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, type ShouldRevalidateFunctionArgs } from "react-router";
+import { z } from "zod";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { AppError } from "~/errors/app-error";
 import { EstablishmentForm } from "~/establishments/establishment-form";
 import { getEstablishment } from "~/establishments/list-establishments.server";
 import {
@@ -12,6 +12,9 @@ import {
   updateEstablishment,
 } from "~/establishments/manage-establishments.server";
 import { CloseEstablishmentSchema, EstablishmentSchema } from "~/establishments/schemas";
+import { normaliseSearchParams } from "~/shared/normalise-input";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import type { Route } from "./+types/establishments.$id";
 
@@ -20,8 +23,9 @@ export const middleware: Route.MiddlewareFunction[] = [
 ];
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
-  const done = new URL(request.url).searchParams;
-  const found = await asViewer(context, (tx) => getEstablishment(tx, params.id));
+  const { id } = requireIds(params, ["id"]);
+  const done = normaliseSearchParams(new URL(request.url).searchParams);
+  const found = await asViewer(context, (tx) => getEstablishment(tx, id));
   return {
     ...found,
     notice: done.has("added")
@@ -36,69 +40,32 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   };
 }
 
-type Outcome = { done: string } | { error: AppError };
+/** Reopening: only the version the page was drawn from, so a change meanwhile is not undone. */
+const ReopenSchema = z.object({ version: z.coerce.number().int().optional() });
 
-/** Runs one change; a domain refusal (a stale version, a duplicate name) comes back as a message. */
-async function attempt(
-  context: Route.ActionArgs["context"],
-  work: Parameters<typeof asViewer<unknown>>[1],
-  done: string,
-): Promise<Outcome> {
-  return asViewer(context, async (tx, acting) => {
-    try {
-      await work(tx, acting);
-      return { done };
-    } catch (error) {
-      if (error instanceof AppError && (error.code === "CONFLICT" || error.code === "INVALID"))
-        return { error };
-      throw error;
-    }
-  });
-}
-
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const form = await request.formData();
-  const intent = form.get("intent");
-  const version = Number(form.get("version") ?? 0);
-  let outcome: Outcome;
-  let reply: (error: AppError) => SubmissionResult<string[]>;
-  if (intent === "close") {
-    const submission = parseWithZod(form, { schema: CloseEstablishmentSchema });
-    if (submission.status !== "success")
-      return data({ intent, result: submission.reply() }, { status: 400 });
-    reply = (error) => submission.reply({ formErrors: [error.message] });
-    outcome = await attempt(
-      context,
-      (tx, acting) =>
-        closeEstablishment(tx, acting, params.id, { closedOn: submission.value.closedOn, version }),
-      "closed",
-    );
-  } else if (intent === "reopen") {
-    reply = (error) => ({ status: "error", error: { "": [error.message] } });
-    outcome = await attempt(
-      context,
-      (tx, acting) => reopenEstablishment(tx, acting, params.id, { version }),
-      "reopened",
-    );
-  } else {
-    const submission = parseWithZod(form, { schema: EstablishmentSchema });
-    if (submission.status !== "success")
-      return data({ intent: "save", result: submission.reply() }, { status: 400 });
-    // A duplicate name belongs to the name field; a stale version to the whole form.
-    reply = (error) =>
-      error.details.field === "name"
-        ? submission.reply({ fieldErrors: { name: [error.message] } })
-        : submission.reply({ formErrors: [error.message] });
-    outcome = await attempt(
-      context,
-      (tx, acting) => updateEstablishment(tx, acting, params.id, { ...submission.value, version }),
-      "saved",
-    );
-  }
-  if ("done" in outcome) throw redirect(`/admin/establishments/${params.id}?${outcome.done}=1`);
-  const status = outcome.error.code === "CONFLICT" ? 409 : 422;
-  return data({ intent, result: reply(outcome.error) }, { status });
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    save: intent({
+      schema: EstablishmentSchema,
+      run: (input, { tx, acting, ids }) =>
+        updateEstablishment(tx, acting, ids.id, { ...input, version: input.version ?? 0 }),
+      done: (_, ids) => `/admin/establishments/${ids.id}?saved=1`,
+    }),
+    close: intent({
+      schema: CloseEstablishmentSchema,
+      run: ({ closedOn, version }, { tx, acting, ids }) =>
+        closeEstablishment(tx, acting, ids.id, { closedOn, version: version ?? 0 }),
+      done: (_, ids) => `/admin/establishments/${ids.id}?closed=1`,
+    }),
+    reopen: intent({
+      schema: ReopenSchema,
+      run: ({ version }, { tx, acting, ids }) =>
+        reopenEstablishment(tx, acting, ids.id, { version: version ?? 0 }),
+      done: (_, ids) => `/admin/establishments/${ids.id}?reopened=1`,
+    }),
+  }),
+});
 
 function CloseForm({
   version,
@@ -136,10 +103,17 @@ function CloseForm({
   );
 }
 
+/** After a stale change (409) the page reloads the establishment, to show the version saved meanwhile. */
+export function shouldRevalidate({
+  actionStatus,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 || defaultShouldRevalidate;
+}
+
 export default function EditEstablishment({ loaderData, actionData }: Route.ComponentProps) {
   const { establishment: e, applicantsHeld, notice } = loaderData;
-  const result = (intent: string) =>
-    actionData?.intent === intent ? (actionData.result as SubmissionResult<string[]>) : undefined;
+  const result = (intent: string) => resultFor(actionData, intent);
   const reopenError = result("reopen")?.error?.[""];
   return (
     <div className="narrow">

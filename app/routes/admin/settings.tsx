@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import {
@@ -15,6 +15,8 @@ import {
   MIN_TARGET_DAYS,
   SettingsSchema,
 } from "~/settings/schemas";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/settings";
 
@@ -29,20 +31,21 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { settings, saved };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { changed } = await asViewer(context, (tx, acting) =>
-    updateNetworkSettings(tx, acting, submission.value),
-  );
-  throw redirect(`/admin/settings?saved=${changed.length}`);
-}
+export const action = formAction({
+  intents: (intent) => ({
+    save: intent({
+      schema: SettingsSchema,
+      run: (input, { tx, acting }) => updateNetworkSettings(tx, acting, input),
+      done: ({ changed }) => `/admin/settings?saved=${changed.length}`,
+    }),
+  }),
+});
 
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const { settings, saved } = loaderData;
   const [form, fields] = useForm({
     id: "settings",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "save"),
     defaultValue: {
       acknowledgementTargetDays: String(settings.acknowledgementTargetDays),
       returnAddress: settings.returnAddress.join("\n"),
