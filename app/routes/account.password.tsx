@@ -20,6 +20,11 @@ export function loader() {
 
 const HIDE = ["current", "password", "confirm"];
 
+/**
+ * Written out rather than through formAction: a failed change must not send the passwords
+ * back to the page (Conform's `hideFields`, which the pipeline's reply does not take), and a
+ * password is checked exactly as typed, not normalised like other text.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
   if (submission.status !== "success")

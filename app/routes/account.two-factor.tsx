@@ -1,22 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { eq } from "drizzle-orm";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { Form, type ShouldRevalidateFunctionArgs, useSearchParams } from "react-router";
 import { z } from "zod";
-import { access, asViewer, requireViewer } from "~/access/access.server";
-import { actorOf } from "~/access/acting";
-import { mustUseTwoFactor } from "~/access/viewer";
+import { access, requireViewer } from "~/access/access.server";
 import { servicesContext } from "~/context.server";
-import { users } from "~/db/schema";
 import { TwoFactorCodeSchema } from "~/identity/schemas";
-import {
-  disableTwoFactor,
-  enableTwoFactor,
-  enrolmentDetails,
-  newTotpSecret,
-  verifyPlainTotp,
-  verifyTotp,
-} from "~/identity/two-factor.server";
+import { enrolmentDetails, newTotpSecret } from "~/identity/two-factor.server";
+import { canTurnOffTwoFactor, isTotpKey } from "~/identity/two-factor-rules";
+import { turnOffTwoFactor, turnOnTwoFactor } from "~/identity/two-factor-settings.server";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import type { Route } from "./+types/account.two-factor";
 
@@ -26,90 +19,61 @@ export const middleware: Route.MiddlewareFunction[] = [
 
 const EnableSchema = TwoFactorCodeSchema.extend({
   intent: z.literal("enable"),
-  secret: z.string().regex(/^[A-Z2-7]{32}$/),
+  secret: z.string().refine(isTotpKey, "The key being set up was changed: reload the page"),
 });
 const DisableSchema = TwoFactorCodeSchema.extend({ intent: z.literal("disable") });
 
 export async function loader({ context }: Route.LoaderArgs) {
   const viewer = requireViewer(context);
-  const required = mustUseTwoFactor(viewer);
+  const required = !canTurnOffTwoFactor(viewer);
   if (viewer.twoFactorEnabled) return { enabled: true, required, secret: "", qrDataUrl: "" };
   const secret = newTotpSecret();
   const { qrDataUrl } = await enrolmentDetails(secret, viewer.email);
   return { enabled: false, required, secret, qrDataUrl };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const viewer = requireViewer(context);
-  const { secret: appSecret } = context.get(servicesContext);
-  if (formData.get("intent") === "disable") {
-    const submission = parseWithZod(formData, { schema: DisableSchema });
-    if (submission.status !== "success")
-      return data({ result: submission.reply(), enrolment: null }, { status: 400 });
-    if (mustUseTwoFactor(viewer)) {
-      return data(
-        {
-          result: submission.reply({
-            formErrors: ["Your role requires two-factor sign-in, so it cannot be turned off."],
-          }),
-          enrolment: null,
-        },
-        { status: 400 },
-      );
-    }
-    const ok = await asViewer(context, async (tx, acting) => {
-      const [row] = await tx
-        .select({ totpSecret: users.totpSecret })
-        .from(users)
-        .where(eq(users.id, acting.viewer.id));
-      if (!row?.totpSecret || !verifyTotp(row.totpSecret, appSecret, submission.value.code))
-        return false;
-      await disableTwoFactor(tx, actorOf(acting));
-      return true;
-    });
-    if (!ok)
-      return data(
-        {
-          result: submission.reply({ fieldErrors: { code: ["That code is not right"] } }),
-          enrolment: null,
-        },
-        { status: 400 },
-      );
-    throw redirect("/account?twoFactor=off");
-  }
-  const submission = parseWithZod(formData, { schema: EnableSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), enrolment: null }, { status: 400 });
-  if (!verifyPlainTotp(submission.value.secret, submission.value.code)) {
-    // Keep the key being set up, so the app the user has just configured stays valid.
-    const { qrDataUrl } = await enrolmentDetails(submission.value.secret, viewer.email);
-    return data(
-      {
-        result: submission.reply({
-          fieldErrors: {
-            code: [
-              "That code is not right. Check the key was entered correctly and try the newest code.",
-            ],
-          },
+export const action = formAction({
+  intents: (intent) => ({
+    enable: intent({
+      schema: EnableSchema,
+      run: ({ secret, code }, { tx, acting, args }) =>
+        turnOnTwoFactor(tx, acting, {
+          secret,
+          code,
+          appSecret: args.context.get(servicesContext).secret,
         }),
-        enrolment: { secret: submission.value.secret, qrDataUrl },
-      },
-      { status: 400 },
-    );
-  }
-  await asViewer(context, (tx, acting) =>
-    enableTwoFactor(tx, actorOf(acting), { base32: submission.value.secret, appSecret }),
-  );
-  throw redirect("/account?twoFactor=on");
+      done: "/account?twoFactor=on",
+    }),
+    disable: intent({
+      schema: DisableSchema,
+      run: ({ code }, { tx, acting, args }) =>
+        turnOffTwoFactor(tx, acting, { code, appSecret: args.context.get(servicesContext).secret }),
+      done: "/account?twoFactor=off",
+    }),
+  }),
+});
+
+/**
+ * A wrong code keeps the key being set up: the page is not reloaded (which would draw a new
+ * key), so the app the user has just configured stays valid.
+ */
+export function shouldRevalidate({
+  actionStatus,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+  return actionStatus !== undefined && actionStatus >= 400 ? false : defaultShouldRevalidate;
 }
 
 export default function TwoFactor({ loaderData, actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
-  const enrolment = actionData?.enrolment ?? null;
+  // After a wrong code, the key that was being set up (without JavaScript the page is drawn
+  // anew with a new key, whose QR code would not match it: the key is then typed in by hand).
+  const posted = resultFor(actionData, "enable")?.initialValue?.secret;
+  const secret = isTotpKey(posted) ? posted : loaderData.secret;
+  const qrMatches = secret === loaderData.secret;
   const [form, fields] = useForm({
     id: "two-factor-settings",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "enable") ?? resultFor(actionData, "disable"),
     constraint: getZodConstraint(TwoFactorCodeSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TwoFactorCodeSchema }),
@@ -160,24 +124,23 @@ export default function TwoFactor({ loaderData, actionData }: Route.ComponentPro
         <li>Scan this QR code, or type in the key below.</li>
         <li>Enter the 6-digit code the app shows.</li>
       </ol>
-      <img
-        className="qr"
-        src={enrolment?.qrDataUrl ?? loaderData.qrDataUrl}
-        alt="QR code for your authenticator app"
-        width={200}
-        height={200}
-      />
+      {qrMatches ? (
+        <img
+          className="qr"
+          src={loaderData.qrDataUrl}
+          alt="QR code for your authenticator app"
+          width={200}
+          height={200}
+        />
+      ) : null}
       <p>
-        Key:{" "}
-        <code className="totp-key">
-          {(enrolment?.secret ?? loaderData.secret).match(/.{1,4}/g)?.join(" ")}
-        </code>
+        Key: <code className="totp-key">{secret.match(/.{1,4}/g)?.join(" ")}</code>
       </p>
       <ErrorSummary form={form} fields={{ code: fields.code }} />
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="intent" value="enable" />
-        <input type="hidden" name="secret" value={enrolment?.secret ?? loaderData.secret} />
+        <input type="hidden" name="secret" value={secret} />
         <TextField
           field={fields.code}
           label="6-digit code"
