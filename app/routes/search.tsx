@@ -8,12 +8,15 @@ import {
   type SearchHit,
   searchCasework,
 } from "~/casework/search/search-casework.server";
+import { normaliseSearchParams } from "~/shared/normalise-input";
 import type { Route } from "./+types/search";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const q = new URL(request.url).searchParams.get("q") ?? "";
+  // Normalised like typed form input: a NUL byte or a pasted control character is removed,
+  // never sent to the database, and an over-long query is cut to what the search reads.
+  const q = normaliseSearchParams(new URL(request.url).searchParams).get("q") ?? "";
   if (!q.trim()) return { query: "", total: 0, cases: [], truncated: false, searched: false };
   const found = await asViewer(context, (tx, acting) => searchCasework(tx, acting, q));
   return { ...found, searched: true };

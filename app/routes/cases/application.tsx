@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { Form, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import {
@@ -12,54 +12,40 @@ import { GenerateApplicationSchema, MarkSentSchema } from "~/casework/applicatio
 import { CaseNav } from "~/casework/ui/case-nav";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
 import { today } from "~/shared/dates";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/application";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const page = await asViewer(context, (tx, acting) => getApplication(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  const page = await asViewer(context, (tx, acting) => getApplication(tx, acting, id));
   return { ...page, today: today() };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "mark-sent") {
-    const submission = parseWithZod(formData, { schema: MarkSentSchema });
-    if (submission.status !== "success")
-      return data(
-        {
-          intent: "mark-sent" as const,
-          applicationId: String(formData.get("applicationId")),
-          result: submission.reply(),
-        },
-        { status: 400 },
-      );
-    await asViewer(context, (tx, acting) =>
-      markApplicationSent(
-        tx,
-        acting,
-        params.id,
-        submission.value.applicationId,
-        submission.value.sentOn,
-      ),
-    );
-    throw redirect(`/cases/${params.id}/application?sent=1`);
-  }
-  const submission = parseWithZod(formData, { schema: GenerateApplicationSchema });
-  // Adding or removing a ground without JavaScript comes back here with nothing saved.
-  if (submission.status !== "success")
-    return data(
-      { intent: "generate" as const, applicationId: "", result: submission.reply() },
-      { status: submission.status === "error" ? 400 : 200 },
-    );
-  const { version } = await withDocumentStore(documentStoreOf(context), (store) =>
-    asViewer(context, (tx, acting) =>
-      generateApplication(tx, acting, store, params.id, submission.value.grounds),
-    ),
-  );
-  throw redirect(`/cases/${params.id}/application?generated=${version}`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    // Adding or removing a ground without JavaScript comes back here with nothing saved.
+    generate: intent({
+      schema: GenerateApplicationSchema,
+      // The draft's files are stored as it is made; a refused draft takes them with it.
+      run: ({ grounds }, { tx, acting, ids, args }) =>
+        withDocumentStore(documentStoreOf(args.context), (store) =>
+          generateApplication(tx, acting, store, ids.id, grounds),
+        ),
+      done: ({ version }, ids) => `/cases/${ids.id}/application?generated=${version}`,
+    }),
+    "mark-sent": intent({
+      schema: MarkSentSchema,
+      run: ({ applicationId, sentOn }, { tx, acting, ids }) =>
+        markApplicationSent(tx, acting, ids.id, applicationId, sentOn),
+      done: (_, ids) => `/cases/${ids.id}/application?sent=1`,
+    }),
+  }),
+});
 
 type Page = Route.ComponentProps["loaderData"];
 
@@ -206,6 +192,7 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
       ? "The version was marked as sent. It is kept as it was sent."
       : null;
   const short = page.body.toUpperCase();
+  const markSent = resultFor(actionData, "mark-sent");
   return (
     <>
       <title>{`${short} application – ${c.reference} – Clearname`}</title>
@@ -263,10 +250,7 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
       {can.generate ? (
         <section aria-labelledby="generate-heading" className="narrow">
           <h2 id="generate-heading">Generate a draft</h2>
-          <GroundsForm
-            page={page}
-            lastResult={actionData?.intent === "generate" ? actionData.result : undefined}
-          />
+          <GroundsForm page={page} lastResult={resultFor(actionData, "generate")} />
         </section>
       ) : (
         <p>Only the project's leads generate the application and mark it as sent.</p>
@@ -306,9 +290,7 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
                     version={v.version}
                     today={page.today}
                     lastResult={
-                      actionData?.intent === "mark-sent" && actionData.applicationId === v.id
-                        ? actionData.result
-                        : undefined
+                      markSent?.initialValue?.applicationId === v.id ? markSent : undefined
                     }
                   />
                 ) : null}

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { getCaseOverview } from "~/casework/overview/get-overview.server";
@@ -17,41 +17,49 @@ import { handBackCase } from "~/referrals/case-returns.server";
 import { writeHandoverNote } from "~/referrals/closure.server";
 import { CASE_STAGE_LABELS, LINE_STATUS_LABELS } from "~/referrals/project-labels";
 import { HandBackSchema, HandoverNoteSchema } from "~/referrals/project-schemas";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
 import type { Route } from "./+types/case";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getCaseOverview(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  return asViewer(context, (tx, acting) => getCaseOverview(tx, acting, id));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "hand-back") {
-    const submission = parseWithZod(formData, { schema: HandBackSchema });
-    if (submission.status !== "success")
-      return data({ intent: "hand-back" as const, result: submission.reply() }, { status: 400 });
-    const { mailer, config } = context.get(servicesContext);
-    const { deliveries } = await asViewer(context, (tx, acting) =>
-      handBackCase(
-        tx,
-        acting,
-        { mailer, publicUrl: config.publicUrl },
-        params.id,
-        submission.value.reason,
-      ),
-    );
-    await Promise.all(deliveries.map((deliver) => deliver()));
-    throw redirect(`/cases/${params.id}?handedBack=1`);
-  }
-  const submission = parseWithZod(formData, { schema: HandoverNoteSchema });
-  if (submission.status !== "success")
-    return data({ intent: "note" as const, result: submission.reply() }, { status: 400 });
-  await asViewer(context, (tx, acting) =>
-    writeHandoverNote(tx, acting, params.id, submission.value.note),
-  );
-  throw redirect(`/cases/${params.id}?note=saved`);
+type Deliveries = (() => Promise<void>)[];
+
+/** E-mails a hand-back queued in its transaction, sent by `action` once it has committed. */
+const queuedMail = new WeakMap<Request, Deliveries>();
+
+const pipeline = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    note: intent({
+      schema: HandoverNoteSchema,
+      run: ({ note }, { tx, acting, ids }) => writeHandoverNote(tx, acting, ids.id, note),
+      done: (_, ids) => `/cases/${ids.id}?note=saved`,
+    }),
+    "hand-back": intent({
+      schema: HandBackSchema,
+      run: async ({ reason }, { tx, acting, ids, args }) => {
+        const { mailer, config } = args.context.get(servicesContext);
+        const ctx = { mailer, publicUrl: config.publicUrl };
+        const { deliveries } = await handBackCase(tx, acting, ctx, ids.id, reason);
+        queuedMail.set(args.request, deliveries);
+      },
+      done: (_, ids) => `/cases/${ids.id}?handedBack=1`,
+    }),
+  }),
+});
+
+export async function action(args: Route.ActionArgs) {
+  const answer = await pipeline(args);
+  // Only now is the hand-back committed: the coordinators are never told of one rolled back.
+  await Promise.all((queuedMail.get(args.request) ?? []).map((deliver) => deliver()));
+  return answer;
 }
 
 const NOTICES: Record<string, string> = {
@@ -68,7 +76,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const notice = Object.entries(NOTICES).find(([key]) => searchParams.get(key))?.[1];
   const [noteForm, noteFields] = useForm({
     id: "handover-note",
-    lastResult: actionData?.intent === "note" ? actionData.result : undefined,
+    lastResult: resultFor(actionData, "note"),
     defaultValue: { note: c.handoverNote ?? "" },
     constraint: getZodConstraint(HandoverNoteSchema),
     shouldValidate: "onSubmit",
@@ -76,7 +84,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   });
   const [backForm, backFields] = useForm({
     id: "hand-back",
-    lastResult: actionData?.intent === "hand-back" ? actionData.result : undefined,
+    lastResult: resultFor(actionData, "hand-back"),
     constraint: getZodConstraint(HandBackSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: HandBackSchema }),
@@ -223,7 +231,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           <p>No handover note has been written.</p>
         )}
         {can.writeHandoverNote ? (
-          <details className="case-action" open={actionData?.intent === "note"}>
+          <details className="case-action" open={resultFor(actionData, "note") ? true : undefined}>
             <summary>
               {c.handoverNote ? "Change the handover note" : "Write the handover note"}
             </summary>

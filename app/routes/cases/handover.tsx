@@ -3,12 +3,14 @@ import { access, asViewer } from "~/access/access.server";
 import { getCaseOverview } from "~/casework/overview/get-overview.server";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { CASE_STAGE_LABELS, LINE_STATUS_LABELS } from "~/referrals/project-labels";
+import { requireIds } from "~/ui/form-action.server";
 import type { Route } from "./+types/handover";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => getCaseOverview(tx, acting, params.id));
+  const { id } = requireIds(params, ["id"]);
+  return asViewer(context, (tx, acting) => getCaseOverview(tx, acting, id));
 }
 
 /**

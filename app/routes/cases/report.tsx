@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { Form, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { CheckboxField } from "~/casework/notes/checkbox-field";
@@ -8,8 +8,9 @@ import { getCaseReportDraft, sendCaseReport } from "~/casework/report/case-repor
 import { ReportView } from "~/casework/report/report-view";
 import { periodAsked, periodProblem, SendReportSchema } from "~/casework/report/schemas";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { AppError } from "~/errors/app-error";
 import { today } from "~/shared/dates";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
 import type { Route } from "./+types/report";
 
@@ -17,46 +18,46 @@ import type { Route } from "./+types/report";
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { id } = requireIds(params, ["id"]);
   const asked = periodAsked(request);
   // A period that cannot be reported on is said on the page, which shows the default period.
   const periodError = periodProblem(asked, today());
   const draft = await asViewer(context, (tx, acting) =>
-    getCaseReportDraft(tx, acting, params.id, periodError ? {} : asked),
+    getCaseReportDraft(tx, acting, id, periodError ? {} : asked),
   );
   return { ...draft, periodError };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SendReportSchema });
-  if (submission.status !== "success") {
-    // The hidden fields have no place on the page to show an error: say it for the form.
-    const hidden = ["periodFrom", "periodTo", "fingerprint"].some((k) => submission.error?.[k]);
-    const formErrors = hidden ? ["Reload the page and check the report again."] : undefined;
-    return data(submission.reply(formErrors ? { formErrors } : undefined), { status: 400 });
-  }
-  try {
-    await asViewer(context, (tx, acting) =>
-      sendCaseReport(tx, acting, params.id, submission.value),
-    );
-  } catch (e) {
-    // The file changed since the lead checked it: say so on the page, which now shows it anew.
-    if (e instanceof AppError && (e.code === "CONFLICT" || e.code === "INVALID"))
-      return data(submission.reply({ formErrors: [e.message] }), { status: e.status });
-    throw e;
-  }
-  throw redirect(`/cases/${params.id}/report?sent=1`);
-}
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    // A file changed since the lead checked it is refused (409), said on the page shown anew.
+    send: intent({
+      schema: SendReportSchema,
+      run: (input, { tx, acting, ids }) => sendCaseReport(tx, acting, ids.id, input),
+      done: (_, ids) => `/cases/${ids.id}/report?sent=1`,
+    }),
+  }),
+});
 
 export default function CaseReportPage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, content, fingerprint, sent, can, periodError } = loaderData;
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "send-report",
-    lastResult: actionData,
+    lastResult: resultFor(actionData, "send"),
     constraint: getZodConstraint(SendReportSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SendReportSchema }),
   });
+  // The hidden fields, filled in from what the lead checked, have no place on the page to show
+  // an error: say it for the form.
+  const checked = [fields.periodFrom, fields.periodTo, fields.fingerprint];
+  const stale = checked.some((f) => f.errors?.length);
+  const formErrors = [
+    ...(form.errors ?? []),
+    ...(stale ? ["Reload the page and check the report again."] : []),
+  ];
   const period = `from=${content.period.from}&to=${content.period.to}`;
   return (
     <>
@@ -131,9 +132,13 @@ export default function CaseReportPage({ loaderData, actionData }: Route.Compone
             The network receives the report as shown above, with your comments. It does not see the
             working file.
           </p>
-          <ErrorSummary form={form} fields={{ comment: fields.comment, checked: fields.checked }} />
+          <ErrorSummary
+            form={{ id: form.id, errors: formErrors }}
+            fields={{ comment: fields.comment, checked: fields.checked }}
+          />
           <Form method="post" {...getFormProps(form)}>
             <CsrfInput />
+            <input type="hidden" name="intent" value="send" />
             <input type="hidden" name={fields.periodFrom.name} value={content.period.from} />
             <input type="hidden" name={fields.periodTo.name} value={content.period.to} />
             <input type="hidden" name={fields.fingerprint.name} value={fingerprint} />
