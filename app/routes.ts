@@ -1,59 +1,26 @@
-import { index, type RouteConfig, route } from "@react-router/dev/routes";
-import assessmentDecisions from "./route-lists/assessment-decisions";
-import assessmentQueue from "./route-lists/assessment-queue";
-import assessmentWorkspace from "./route-lists/assessment-workspace";
-import caseworkCorrections from "./route-lists/casework-corrections";
-import caseworkEvidence from "./route-lists/casework-evidence";
-import caseworkNotes from "./route-lists/casework-notes";
-import caseworkPapers from "./route-lists/casework-papers";
-import caseworkReport from "./route-lists/casework-report";
-import caseworkTeam from "./route-lists/casework-team";
-import imports from "./route-lists/imports";
-import letters from "./route-lists/letters";
-import onlineApplication from "./route-lists/online-application";
-import postalEntry from "./route-lists/postal-entry";
-import projectCases from "./route-lists/project-cases";
+import { type RouteConfig, route } from "@react-router/dev/routes";
+import account from "./route-lists/account";
+import admin from "./route-lists/admin";
+import casework from "./route-lists/casework";
+import eligibility from "./route-lists/eligibility";
+import intake from "./route-lists/intake";
 import projects from "./route-lists/projects";
-import queue from "./route-lists/queue";
-import referrals from "./route-lists/referrals";
+import publicPages from "./route-lists/public";
+import referral from "./route-lists/referral";
 
+/**
+ * The site map, by URL area in the order of the flow: what anyone may reach, the user's own
+ * account, intake, eligibility, referral, the projects and their cases, administration. React
+ * Router ranks routes by how specific their paths are, not by their order here.
+ */
 export default [
-  index("routes/home.tsx"),
-  route("sign-in", "routes/sign-in.tsx"),
-  route("sign-in/two-factor", "routes/sign-in.two-factor.tsx"),
-  route("sign-out", "routes/sign-out.tsx"),
-  route("forgot-password", "routes/forgot-password.tsx"),
-  route("reset-password/:token", "routes/reset-password.tsx"),
-  route("account", "routes/account.tsx"),
-  route("account/password", "routes/account.password.tsx"),
-  route("account/two-factor", "routes/account.two-factor.tsx"),
-  route("organisations", "routes/organisations.tsx"),
-  route("organisations/new", "routes/organisations.new.tsx"),
-  route("organisations/:id", "routes/organisations.$id.tsx"),
-  route("organisations/:id/edit", "routes/organisations.$id.edit.tsx"),
-  route("organisations/:id/members", "routes/organisations.$id.members.tsx"),
-  // Member projects (app/projects/): the public directory, the overview, term breaks.
+  ...publicPages,
+  ...account,
+  ...intake,
+  ...eligibility,
+  ...referral,
   ...projects,
-  route("admin/users", "routes/admin.users.tsx"),
-  route("admin/audit", "routes/admin.audit.tsx"),
-  route("admin/outbox", "routes/admin.outbox.tsx"),
-  // Intake: each list is kept beside the pages it names.
-  ...onlineApplication,
-  ...postalEntry,
-  ...queue,
-  ...letters,
-  ...imports,
-  // Eligibility (app/eligibility/).
-  ...assessmentQueue,
-  ...assessmentWorkspace,
-  ...assessmentDecisions,
-  ...projectCases,
-  ...referrals,
-  ...caseworkEvidence,
-  ...caseworkNotes,
-  ...caseworkPapers,
-  ...caseworkCorrections,
-  ...caseworkTeam,
-  ...caseworkReport,
+  ...casework,
+  ...admin,
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
