@@ -3,7 +3,7 @@ import { can } from "~/access/viewer";
 import { forbidden } from "~/errors/app-error";
 
 /** Every change to an assessment needs the assessor's permission. */
-export function mustAssess(acting: Acting): void {
+export function requireAssess(acting: Acting): void {
   if (!can(acting.viewer, "assess:application:any"))
     throw forbidden("Only assessors can assess applications.");
 }

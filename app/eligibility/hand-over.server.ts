@@ -5,7 +5,7 @@ import { type Queryable, queryRows } from "~/db/database.server";
 import { assessments } from "~/db/schema";
 import { conflict, invalid } from "~/errors/app-error";
 import { applicantOf } from "./applicant-of.server";
-import { mustAssess } from "./guard";
+import { requireAssess } from "./guard";
 import { loadAssessment } from "./load-assessment.server";
 
 /** Users who may assess now, for the hand-over and bulk-assign lists. */
@@ -26,7 +26,7 @@ export async function handOverAssessment(
   id: string,
   input: { assessorId: string; version?: number; note?: string },
 ): Promise<void> {
-  mustAssess(acting);
+  requireAssess(acting);
   const loaded = await loadAssessment(tx, id, { forUpdate: true });
   const a = loaded.assessment;
   if (a.status === "decided") throw invalid("A decided assessment cannot be handed over.");

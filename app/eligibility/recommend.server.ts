@@ -5,11 +5,11 @@ import type { Queryable } from "~/db/database.server";
 import { assessmentReviews, assessments } from "~/db/schema";
 import { conflict, invalid } from "~/errors/app-error";
 import { applicantOf } from "./applicant-of.server";
-import { mustAssess } from "./guard";
+import { requireAssess } from "./guard";
 import { loadAssessment } from "./load-assessment.server";
 import { assessmentOptions, reviewPolicy } from "./reference-data.server";
 import { missingForRecommendation, needsReview } from "./rules";
-import { mustBeAssessor } from "./save-assessment.server";
+import { requireAssignedAssessor } from "./save-assessment.server";
 import type { RecommendationFormInput } from "./schemas";
 
 /**
@@ -23,9 +23,9 @@ export async function recommend(
   id: string,
   input: RecommendationFormInput,
 ): Promise<{ status: "in_review" | "agreed"; version: number }> {
-  mustAssess(acting);
+  requireAssess(acting);
   const loaded = await loadAssessment(tx, id, { forUpdate: true });
-  mustBeAssessor(acting, loaded);
+  requireAssignedAssessor(acting, loaded);
   const a = loaded.assessment;
   if (a.version !== input.version)
     throw conflict(

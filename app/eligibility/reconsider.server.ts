@@ -4,7 +4,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applications, assessments } from "~/db/schema";
 import { invalid } from "~/errors/app-error";
-import { mustAssess } from "./guard";
+import { requireAssess } from "./guard";
 import { loadAssessment } from "./load-assessment.server";
 import { reconsiderationRefusal } from "./rules";
 import { copyAnswers, copyLines } from "./start-assessment.server";
@@ -20,7 +20,7 @@ export async function reconsider(
   decidedId: string,
   input: { reason: string },
 ): Promise<{ id: string }> {
-  mustAssess(acting);
+  requireAssess(acting);
   const loaded = await loadAssessment(tx, decidedId, { forUpdate: true });
   const a = loaded.assessment;
   const [latest] = await tx

@@ -7,7 +7,7 @@ import type { DocumentStore } from "~/documents/storage.server";
 import { conflict, invalid } from "~/errors/app-error";
 import type { ApplicationState, ClosedReason } from "~/intake/transitions";
 import { fileDecisionLetter } from "./decision-letter.server";
-import { mustAssess } from "./guard";
+import { requireAssess } from "./guard";
 import { loadAssessment } from "./load-assessment.server";
 import { decisionRefusal, missingForRecommendation, type Recommendation } from "./rules";
 import type { DecisionInput } from "./schemas";
@@ -36,7 +36,7 @@ export async function recordDecision(
   id: string,
   input: DecisionInput,
 ): Promise<{ documentId: string; outcome: Recommendation }> {
-  mustAssess(acting);
+  requireAssess(acting);
   const loaded = await loadAssessment(tx, id, { forUpdate: true });
   const a = loaded.assessment;
   if (a.version !== input.version)

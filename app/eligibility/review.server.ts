@@ -5,7 +5,7 @@ import type { Queryable } from "~/db/database.server";
 import { assessmentReviews, assessments } from "~/db/schema";
 import { forbidden } from "~/errors/app-error";
 import { applicantOf } from "./applicant-of.server";
-import { mustAssess } from "./guard";
+import { requireAssess } from "./guard";
 import { loadAssessment } from "./load-assessment.server";
 import { reviewRefusal } from "./rules";
 import type { ReviewInput } from "./schemas";
@@ -20,7 +20,7 @@ export async function reviewRecommendation(
   id: string,
   input: ReviewInput,
 ): Promise<{ status: "agreed" | "returned" }> {
-  mustAssess(acting);
+  requireAssess(acting);
   const loaded = await loadAssessment(tx, id, { forUpdate: true });
   const a = loaded.assessment;
   const refusal = reviewRefusal(acting.viewer.id, a);

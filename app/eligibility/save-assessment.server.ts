@@ -6,14 +6,14 @@ import { assessments, investigationLines } from "~/db/schema";
 import { conflict, forbidden, invalid } from "~/errors/app-error";
 import { applicantOf } from "./applicant-of.server";
 import { type AssessmentAnswers, diffAnswers } from "./diff";
-import { mustAssess } from "./guard";
+import { requireAssess } from "./guard";
 import { answersOf, type LoadedAssessment, loadAssessment } from "./load-assessment.server";
 import { assessmentOptions } from "./reference-data.server";
 import { isEditable, STATUS_LABELS } from "./rules";
 import type { AssessmentInput } from "./schemas";
 
 /** Only the assessor it is assigned to changes an assessment; others take it over first. */
-export function mustBeAssessor(acting: Acting, loaded: LoadedAssessment): void {
+export function requireAssignedAssessor(acting: Acting, loaded: LoadedAssessment): void {
   const a = loaded.assessment;
   if (a.assessorId !== acting.viewer.id)
     throw forbidden(
@@ -29,7 +29,11 @@ export function mustBeAssessor(acting: Acting, loaded: LoadedAssessment): void {
  * Throws a conflict naming each field that differs when someone else saved since this form
  * was loaded; nothing is overwritten. `details.differences` lists them for the page.
  */
-export function mustBeCurrent(loaded: LoadedAssessment, version: number, yours: AssessmentAnswers) {
+export function requireCurrentVersion(
+  loaded: LoadedAssessment,
+  version: number,
+  yours: AssessmentAnswers,
+) {
   if (loaded.assessment.version === version) return;
   throw conflict(
     "Someone else saved this assessment after you opened it. Your changes are not saved: compare them with what is saved now, then save again.",
@@ -47,12 +51,12 @@ export async function saveAssessment(
   id: string,
   input: AssessmentInput,
 ): Promise<{ version: number; changed: string[] }> {
-  mustAssess(acting);
+  requireAssess(acting);
   const loaded = await loadAssessment(tx, id, { forUpdate: true });
-  mustBeAssessor(acting, loaded);
+  requireAssignedAssessor(acting, loaded);
   const { version, ...answers } = input;
-  mustBeCurrent(loaded, version, answers);
-  await mustUseKnownOptions(tx, answers);
+  requireCurrentVersion(loaded, version, answers);
+  await requireKnownOptions(tx, answers);
 
   const changed = diffAnswers(answersOf(loaded), answers).map((d) => d.field);
   const next = loaded.assessment.version + 1;
@@ -111,7 +115,7 @@ export async function saveAssessment(
 }
 
 /** Causes and categories must come from the lists (an inactive one already saved may stay). */
-async function mustUseKnownOptions(tx: Queryable, answers: AssessmentAnswers) {
+async function requireKnownOptions(tx: Queryable, answers: AssessmentAnswers) {
   const { causes, categories } = await assessmentOptions(tx);
   const causeKeys = new Set(causes.map((c) => c.key));
   const unknownCause = answers.suspectedCauses.find((c) => !causeKeys.has(c));

@@ -6,7 +6,7 @@ import { applications, assessments, investigationLines } from "~/db/schema";
 import { invalid, notFound } from "~/errors/app-error";
 import type { Questionnaire } from "~/intake/questionnaire";
 import { STATE_LABELS } from "~/intake/transitions";
-import { mustAssess } from "./guard";
+import { requireAssess } from "./guard";
 import { listAssessors } from "./hand-over.server";
 import { answersOf, loadAssessment } from "./load-assessment.server";
 
@@ -30,7 +30,7 @@ export async function startAssessment(
   applicationId: string,
   options: { assessorId?: string } = {},
 ): Promise<{ id: string; created: boolean }> {
-  mustAssess(acting);
+  requireAssess(acting);
   if (!/^[0-9a-f-]{36}$/i.test(applicationId)) throw notFound("application");
   const assessorId = options.assessorId ?? acting.viewer.id;
   if (

@@ -8,7 +8,7 @@ import { conflict, forbidden, invalid } from "~/errors/app-error";
 import { type Establishment, getEstablishment } from "./list-establishments.server";
 import type { EstablishmentInput } from "./schemas";
 
-function mustManage(acting: Acting) {
+function requireManageEstablishments(acting: Acting) {
   if (!can(acting.viewer, "manage:establishment:any"))
     throw forbidden("Only the network's administrators can change establishments.");
 }
@@ -42,7 +42,7 @@ export async function addEstablishment(
   acting: Acting,
   input: EstablishmentInput,
 ): Promise<Establishment> {
-  mustManage(acting);
+  requireManageEstablishments(acting);
   await refuseDuplicateName(tx, input.name);
   const [row] = await tx
     .insert(establishments)
@@ -67,7 +67,7 @@ async function change(
   set: Partial<typeof establishments.$inferInsert>,
   action: string,
 ): Promise<Establishment> {
-  mustManage(acting);
+  requireManageEstablishments(acting);
   const { establishment: before } = await getEstablishment(tx, id);
   const [row] = await tx
     .update(establishments)
@@ -102,7 +102,7 @@ export async function updateEstablishment(
   id: string,
   input: EstablishmentInput & { version: number },
 ): Promise<Establishment> {
-  mustManage(acting);
+  requireManageEstablishments(acting);
   await refuseDuplicateName(tx, input.name, id);
   return change(tx, acting, id, input.version, values(input), "establishment.updated");
 }

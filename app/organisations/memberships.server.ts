@@ -13,6 +13,7 @@ import { INVITE_DAYS } from "~/identity/passwords-flow.server";
 import type { Mailer } from "~/mail/mailer.server";
 import type { AddMemberInput } from "./membership-schemas";
 import { getOrganisation } from "./organisations.server";
+import { canManageMembers, canViewMembers } from "./policies";
 
 export interface Member {
   membershipId: string;
@@ -25,26 +26,12 @@ export interface Member {
   active: boolean;
 }
 
-export function canManageMembers(acting: Acting, organisationId: string): boolean {
-  return (
-    can(acting.viewer, "manage:membership:any") ||
-    can(acting.viewer, "manage:membership:own", organisationId)
-  );
-}
-
-export function canViewMembers(acting: Acting, organisationId: string): boolean {
-  return (
-    canManageMembers(acting, organisationId) ||
-    can(acting.viewer, "view:membership:own", organisationId)
-  );
-}
-
 export async function listMembers(
   tx: Queryable,
   acting: Acting,
   organisationId: string,
 ): Promise<Member[]> {
-  if (!canViewMembers(acting, organisationId))
+  if (!canViewMembers(acting.viewer, organisationId))
     throw forbidden("You cannot see this organisation's members.");
   const rows = await tx
     .select({
@@ -85,7 +72,7 @@ export async function addMember(
   input: AddMemberInput & { organisationId: string; publicUrl: string },
 ): Promise<AddMemberResult> {
   const organisation = await getOrganisation(tx, input.organisationId);
-  if (!canManageMembers(acting, organisation.id))
+  if (!canManageMembers(acting.viewer, organisation.id))
     throw forbidden("You cannot manage this organisation's members.");
   if (!isRoleKey(input.roleKey) || ROLES[input.roleKey].scope !== organisation.kind) {
     throw invalid(
@@ -202,7 +189,7 @@ export async function setMembershipEnd(
     .from(memberships)
     .where(eq(memberships.id, input.membershipId));
   if (!row) throw notFound("membership");
-  if (!canManageMembers(acting, row.organisationId))
+  if (!canManageMembers(acting.viewer, row.organisationId))
     throw forbidden("You cannot manage this organisation's members.");
   await tx
     .update(memberships)

@@ -89,7 +89,7 @@ export async function updateProject(
     throw forbidden("The network's own record is changed by its administrators in settings.");
   const values = projectValues(input);
   if (current.status !== "closed" && values.status === "closed")
-    await mustHaveNoOpenWork(tx, acting, current);
+    await requireNoOpenWork(tx, acting, current);
   const [row] = await tx
     .update(organisations)
     .set({ ...values, updatedAt: new Date(), version: sql`${organisations.version} + 1` })
@@ -127,7 +127,7 @@ export async function updateProject(
  * them to the network with handover notes; the edit form may only close one with none. Who
  * cannot see the project's cases (a project administrator) cannot tell, so is sent there too.
  */
-async function mustHaveNoOpenWork(tx: Queryable, acting: Acting, project: Organisation) {
+async function requireNoOpenWork(tx: Queryable, acting: Acting, project: Organisation) {
   const closeUrl = `/organisations/${project.id}/close`;
   const seesWork =
     can(acting.viewer, "view:application:any") ||

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "~/access/viewer";
-import { canEditOrganisation, canManageMembersOf, canViewOrganisation } from "./policies";
+import { canEditOrganisation, canManageMembers, canViewOrganisation } from "./policies";
 
 const member = (
   roleKey: Viewer["memberships"][number]["roleKey"],
@@ -34,20 +34,20 @@ describe("organisation policies", () => {
     expect(canViewOrganisation(lead, "project-a")).toBe(true);
     expect(canViewOrganisation(lead, "project-b")).toBe(false);
     expect(canEditOrganisation(lead, "project-b")).toBe(false);
-    expect(canManageMembersOf(lead, "project-a")).toBe(true);
-    expect(canManageMembersOf(lead, "project-b")).toBe(false);
+    expect(canManageMembers(lead, "project-a")).toBe(true);
+    expect(canManageMembers(lead, "project-b")).toBe(false);
   });
 
   it("lets a caseworker see their project but not manage it", () => {
     const caseworker = member("caseworker", "project-a");
     expect(canViewOrganisation(caseworker, "project-a")).toBe(true);
     expect(canEditOrganisation(caseworker, "project-a")).toBe(false);
-    expect(canManageMembersOf(caseworker, "project-a")).toBe(false);
+    expect(canManageMembers(caseworker, "project-a")).toBe(false);
   });
 
   it("lets an administrator manage every organisation", () => {
     const admin = member("administrator", "hub");
     expect(canEditOrganisation(admin, "project-b")).toBe(true);
-    expect(canManageMembersOf(admin, "project-b")).toBe(true);
+    expect(canManageMembers(admin, "project-b")).toBe(true);
   });
 });

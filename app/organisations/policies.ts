@@ -14,8 +14,15 @@ export function canEditOrganisation(viewer: Viewer, organisationId: string): boo
   );
 }
 
-export function canManageMembersOf(viewer: Viewer, organisationId: string): boolean {
+export function canManageMembers(viewer: Viewer, organisationId: string): boolean {
   return (
     can(viewer, "manage:membership:any") || can(viewer, "manage:membership:own", organisationId)
+  );
+}
+
+/** Who manages an organisation's members sees them, and so do its own members who may. */
+export function canViewMembers(viewer: Viewer, organisationId: string): boolean {
+  return (
+    canManageMembers(viewer, organisationId) || can(viewer, "view:membership:own", organisationId)
   );
 }

@@ -5,7 +5,7 @@ import type { Queryable } from "~/db/database.server";
 import { applications, cases, referralOffers } from "~/db/schema";
 import { invalid, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
-import { mustRefer, mustRespondFor } from "./guard";
+import { requireRefer, requireRespondFor } from "./guard";
 import { notifyMembers } from "./notify.server";
 import type { Context } from "./offers.server";
 
@@ -30,7 +30,7 @@ export async function lockCase(tx: Queryable, caseId: string) {
   return row;
 }
 
-function mustBeActive(c: { stage: string }) {
+function requireActiveCase(c: { stage: string }) {
   if (!(ACTIVE_CASE_STAGES as readonly string[]).includes(c.stage))
     throw invalid("This case is no longer with the project.");
 }
@@ -47,8 +47,8 @@ export async function handBackCase(
   reason: string,
 ): Promise<{ deliveries: (() => Promise<void>)[] }> {
   const c = await lockCase(tx, caseId);
-  mustRespondFor(acting, c.organisationId);
-  mustBeActive(c);
+  requireRespondFor(acting, c.organisationId);
+  requireActiveCase(c);
   if (!reason.trim()) throw invalid("Say why the case is handed back.", { field: "reason" });
   await tx
     .update(cases)
@@ -106,9 +106,9 @@ export async function withdrawReferral(
   caseId: string,
   reason: string,
 ): Promise<{ deliveries: (() => Promise<void>)[] }> {
-  mustRefer(acting);
+  requireRefer(acting);
   const c = await lockCase(tx, caseId);
-  mustBeActive(c);
+  requireActiveCase(c);
   if (!reason.trim()) throw invalid("Say why the referral is withdrawn.", { field: "reason" });
   await tx
     .update(cases)

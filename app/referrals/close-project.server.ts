@@ -8,7 +8,7 @@ import { forbidden } from "~/errors/app-error";
 import { type ClosureOutcome, closeProject, closurePlan } from "./closure.server";
 import { fileProjectClosedLetter } from "./closure-letter.server";
 
-function mustManageOrganisations(acting: Acting) {
+function requireManageOrganisations(acting: Acting) {
   if (!can(acting.viewer, "manage:organisation:any"))
     throw forbidden("Only the network's administrators can close a project.");
 }
@@ -18,7 +18,7 @@ function mustManageOrganisations(acting: Acting) {
  * closed one, the cases that came back to the network when it closed.
  */
 export async function getClosure(tx: Queryable, acting: Acting, projectId: string) {
-  mustManageOrganisations(acting);
+  requireManageOrganisations(acting);
   const plan = await closurePlan(tx, projectId);
   const returned =
     plan.project.status === "closed"
@@ -63,7 +63,7 @@ export async function closeProjectAndWriteToApplicants(
   projectId: string,
   input: { closedOn: string; notes: Record<string, string> },
 ): Promise<ClosureOutcome & { letters: number }> {
-  mustManageOrganisations(acting);
+  requireManageOrganisations(acting);
   const { project } = await closurePlan(tx, projectId);
   const outcome = await closeProject(tx, acting, projectId, input);
   for (const c of outcome.returnedCases)

@@ -7,7 +7,7 @@ import { conflict, invalid, notFound } from "~/errors/app-error";
 import type { Mailer } from "~/mail/mailer.server";
 import { today } from "~/shared/dates";
 import { isId } from "~/shared/ids";
-import { mustRefer } from "./guard";
+import { requireRefer } from "./guard";
 import { notifyMembers } from "./notify.server";
 import { loadReferralCase } from "./referral-case.server";
 
@@ -47,7 +47,7 @@ export async function makeOffer(
   ctx: Context,
   input: OfferInput,
 ): Promise<{ offerId: string; deliveries: (() => Promise<void>)[] }> {
-  mustRefer(acting);
+  requireRefer(acting);
   const c = await loadReferralCase(tx, input.applicationId);
   if (c.application.state !== "awaiting_referral")
     throw invalid("This case is not awaiting referral.");
@@ -140,7 +140,7 @@ export async function withdrawOffer(
   offerId: string,
   reason: string,
 ): Promise<{ deliveries: (() => Promise<void>)[] }> {
-  mustRefer(acting);
+  requireRefer(acting);
   const offer = await lockOffer(tx, offerId);
   if (offer.status !== "offered") throw invalid("Only an open offer can be withdrawn.");
   await tx

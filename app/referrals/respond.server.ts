@@ -15,7 +15,7 @@ import type { DocumentStore } from "~/documents/storage.server";
 import { invalid } from "~/errors/app-error";
 import { today } from "~/shared/dates";
 import { renderAcceptanceLetter } from "./acceptance-letter.server";
-import { mustRespondFor } from "./guard";
+import { requireRespondFor } from "./guard";
 import { notifyMembers } from "./notify.server";
 import { loadOfferCase } from "./offer-case.server";
 import { type Context, lockOffer } from "./offers.server";
@@ -38,7 +38,7 @@ export const acceptanceHooks: { afterWrites?: () => Promise<void> } = {};
 
 async function openOfferFor(tx: Queryable, acting: Acting, offerId: string) {
   const offer = await lockOffer(tx, offerId);
-  mustRespondFor(acting, offer.projectId);
+  requireRespondFor(acting, offer.projectId);
   if (offer.status !== "offered") throw invalid(`This offer has already been ${offer.status}.`);
   if (offer.expiresOn < today())
     throw invalid("This offer has expired: the network can offer the case again.");

@@ -9,7 +9,7 @@ import { forbidden } from "~/errors/app-error";
 import { AddMemberSchema, EndMembershipSchema } from "~/organisations/membership-schemas";
 import { addMember, listMembers, setMembershipEnd } from "~/organisations/memberships.server";
 import { getOrganisation } from "~/organisations/organisations.server";
-import { canManageMembersOf } from "~/organisations/policies";
+import { canManageMembers } from "~/organisations/policies";
 import { afterCommit, deliveringAfter } from "~/shared/after-commit.server";
 import { formAction, requireIds } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
@@ -24,7 +24,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { id } = requireIds(params, ["id"]);
   return asViewer(context, async (tx, acting) => {
     const organisation = await getOrganisation(tx, id);
-    if (!canManageMembersOf(acting.viewer, organisation.id))
+    if (!canManageMembers(acting.viewer, organisation.id))
       throw forbidden("You cannot manage this organisation's members.");
     const members = await listMembers(tx, acting, organisation.id);
     return {

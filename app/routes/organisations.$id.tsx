@@ -4,11 +4,12 @@ import { access, asViewer } from "~/access/access.server";
 import { ROLES } from "~/access/catalogue";
 import { can } from "~/access/viewer";
 import { forbidden } from "~/errors/app-error";
-import { canViewMembers, listMembers } from "~/organisations/memberships.server";
+import { listMembers } from "~/organisations/memberships.server";
 import { getOrganisation } from "~/organisations/organisations.server";
 import {
   canEditOrganisation,
-  canManageMembersOf,
+  canManageMembers,
+  canViewMembers,
   canViewOrganisation,
 } from "~/organisations/policies";
 import { JURISDICTIONS, ORGANISATION_STATUSES, PROJECT_KINDS } from "~/organisations/schemas";
@@ -25,7 +26,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     const organisation = await getOrganisation(tx, id);
     if (!canViewOrganisation(acting.viewer, organisation.id))
       throw forbidden("You can only see organisations you belong to.");
-    const members = canViewMembers(acting, organisation.id)
+    const members = canViewMembers(acting.viewer, organisation.id)
       ? await listMembers(tx, acting, organisation.id)
       : null;
     return {
@@ -36,7 +37,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       canEdit:
         organisation.kind === "project" && canEditOrganisation(acting.viewer, organisation.id),
       canManageMembers:
-        canManageMembersOf(acting.viewer, organisation.id) && organisation.status !== "closed",
+        canManageMembers(acting.viewer, organisation.id) && organisation.status !== "closed",
       canClose:
         organisation.kind === "project" &&
         organisation.status !== "closed" &&

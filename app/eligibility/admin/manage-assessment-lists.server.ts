@@ -43,7 +43,7 @@ const ENTITY_TYPES: Record<ListName, string> = {
   "ineligibility-reasons": "ineligibility_reason",
 };
 
-function mustManage(acting: Acting): void {
+function requireManageLists(acting: Acting): void {
   if (!can(acting.viewer, "manage:settings:any"))
     throw forbidden("Only the network's administrators can change the assessment lists.");
 }
@@ -111,7 +111,7 @@ export async function addListEntry(
   list: ListName,
   input: EntryInput,
 ): Promise<{ key: string }> {
-  mustManage(acting);
+  requireManageLists(acting);
   const table = TABLES[list];
   // One administrator at a time per list: two adding the same label both see it free otherwise.
   await tx.execute(sql`lock table ${table} in share row exclusive mode`);
@@ -149,7 +149,7 @@ export async function updateListEntry(
   key: string,
   input: EntryInput,
 ): Promise<{ changed: boolean }> {
-  mustManage(acting);
+  requireManageLists(acting);
   const table = TABLES[list];
   await tx.execute(sql`lock table ${table} in share row exclusive mode`);
   const entries = await entriesOf(tx, list);
@@ -202,7 +202,7 @@ export async function setListEntryActive(
   key: string,
   active: boolean,
 ): Promise<{ changed: boolean }> {
-  mustManage(acting);
+  requireManageLists(acting);
   const table = TABLES[list];
   const [entry] = await tx.select().from(table).where(eq(table.key, key)).for("update");
   if (!entry) throw notFound(LISTS[list].singular);
@@ -225,7 +225,7 @@ export async function moveListEntry(
   key: string,
   direction: "up" | "down",
 ): Promise<{ changed: boolean }> {
-  mustManage(acting);
+  requireManageLists(acting);
   const table = TABLES[list];
   await tx.execute(sql`lock table ${table} in share row exclusive mode`);
   const entries = await entriesOf(tx, list);
@@ -256,7 +256,7 @@ export async function setEligibleRequiresReview(
   acting: Acting,
   value: boolean,
 ): Promise<{ changed: boolean }> {
-  mustManage(acting);
+  requireManageLists(acting);
   const before = (await reviewPolicy(tx)).eligibleRequiresReview;
   if (before === value) return { changed: false };
   const now = new Date();

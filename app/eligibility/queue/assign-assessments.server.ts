@@ -4,7 +4,7 @@ import type { Queryable } from "~/db/database.server";
 import { applications, assessments } from "~/db/schema";
 import { AppError, invalid } from "~/errors/app-error";
 import { STATE_LABELS } from "~/intake/transitions";
-import { mustAssess } from "../guard";
+import { requireAssess } from "../guard";
 import { handOverAssessment, listAssessors } from "../hand-over.server";
 import { ASSESSABLE_STATES, startAssessment } from "../start-assessment.server";
 
@@ -30,7 +30,7 @@ export async function assignAssessments(
   ids: string[],
   assessorId: string,
 ): Promise<AssignOutcome> {
-  mustAssess(acting);
+  requireAssess(acting);
   const assessor = (await listAssessors(tx)).find((s) => s.id === assessorId);
   if (!assessor)
     throw invalid("Choose someone who can assess applications.", { field: "assessorId" });
