@@ -8,6 +8,7 @@ import { action as editAction } from "~/routes/applicants/edit";
 import { action as moveAction } from "~/routes/applicants/move";
 import { action as representativesAction } from "~/routes/applicants/representatives";
 import { action as entryAction } from "~/routes/applications/entry";
+import { action as newApplicationAction } from "~/routes/applications/new";
 import { action as queueAction, loader as queueLoader } from "~/routes/queue/applications";
 import { normaliseText } from "~/shared/normalise-input";
 import { createNetwork, createUser, type TestUser } from "../support/factories";
@@ -90,6 +91,42 @@ const saveSection = async (section: string, answers: Record<string, string>) => 
     { ...answers, version: String(version), intent: "continue" },
   );
 };
+
+describe("postal entry: the first page", () => {
+  const start = (fields: Record<string, string>) =>
+    post(
+      newApplicationAction as unknown as Action,
+      "/applications/new",
+      {},
+      {
+        receivedOn: "2026-11-02",
+        channel: "post",
+        consentSigned: "no",
+        applicantChoice: "new",
+        legalCorrespondence: "yes",
+        ...fields,
+      },
+    );
+
+  it("records an applicant whose name and address hold a NUL byte, with it removed", async () => {
+    const out = await start({
+      fullName: "Tobias\u0000 Wren",
+      postalAddress: "Flat 2\u0000\nLeeds",
+    });
+    expect(out.status).toBe(302);
+    const [row] = await database.db
+      .select({ postalAddress: applicants.postalAddress })
+      .from(applicants)
+      .where(eq(applicants.fullName, "Tobias Wren"));
+    expect(row?.postalAddress).toBe("Flat 2\nLeeds");
+  });
+
+  it("refuses a name over the length cap with a field error", async () => {
+    const out = await start({ fullName: "T".repeat(100_001) });
+    expect(out.status).toBe(400);
+    expect(fieldErrors(out).fullName).toEqual(["Use at most 100,000 characters."]);
+  });
+});
 
 describe("postal entry: prosecution, defence, lawyers and appeals", () => {
   it("has the four sections the hostile input went through", () => {

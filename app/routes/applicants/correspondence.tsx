@@ -13,9 +13,9 @@ import {
 } from "~/intake/applicants/schemas";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
 import { FileField, refusedUpload } from "~/intake/entry/file-field";
+import { parseNormalised } from "~/intake/entry/parse-normalised.server";
 import { readUploadForm } from "~/intake/entry/read-upload.server";
 import { today } from "~/shared/dates";
-import { MAX_FIELD_LENGTH, normaliseFormData } from "~/shared/normalise-input";
 import { requireIds } from "~/ui/form-action.server";
 import {
   ChoiceField,
@@ -49,13 +49,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   requireIds(params, ["id"]);
   const read = await readUploadForm(request);
   if (!read.ok) return data({ result: refusedUpload(read.message, read.fields) }, { status: 400 });
-  const { formData, tooLong } = normaliseFormData(read.formData);
-  const submission = parseWithZod(formData, { schema: CorrespondenceSchema });
-  if (tooLong.length > 0) {
-    const message = `Use at most ${MAX_FIELD_LENGTH.toLocaleString("en-GB")} characters.`;
-    const fieldErrors = Object.fromEntries(tooLong.map((t) => [t.name, [message]]));
-    return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
-  }
+  const { submission, tooLongErrors } = parseNormalised(read.formData, CorrespondenceSchema);
+  if (tooLongErrors)
+    return data({ result: submission.reply({ fieldErrors: tooLongErrors }) }, { status: 400 });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { file, ...entry } = submission.value;
   const scan = file

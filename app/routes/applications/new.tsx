@@ -11,6 +11,7 @@ import {
 } from "~/intake/applicants/applicant-fields";
 import { findEntryMatches } from "~/intake/entry/find-entry-matches.server";
 import { ENTRY_CHANNELS, NewApplicationSchema } from "~/intake/entry/new-application-schema";
+import { parseNormalised } from "~/intake/entry/parse-normalised.server";
 import { startPostalApplication } from "~/intake/entry/start-postal-application.server";
 import { listEstablishmentOptions } from "~/intake/establishments.server";
 import type { LikelyMatch } from "~/intake/likely-matches.server";
@@ -27,9 +28,21 @@ export async function loader({ context }: Route.LoaderArgs) {
   return { establishments: establishmentChoices(options), today: today() };
 }
 
+/**
+ * Not yet on the form-action pipeline: this form either records the application (and goes
+ * to its questionnaire) or, when people on file may be the applicant, shows them with what
+ * was typed, and a pipeline intent ends one way only. Its input is normalised the same way.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: NewApplicationSchema });
+  const { formData, submission, tooLongErrors } = parseNormalised(
+    await request.formData(),
+    NewApplicationSchema,
+  );
+  if (tooLongErrors)
+    return data(
+      { result: submission.reply({ fieldErrors: tooLongErrors }), matches: null },
+      { status: 400 },
+    );
   if (submission.status !== "success")
     return data({ result: submission.reply(), matches: null }, { status: 400 });
   const v = submission.value;
