@@ -10,7 +10,6 @@ import { AddMemberSchema, EndMembershipSchema } from "~/organisations/membership
 import { addMember, listMembers, setMembershipEnd } from "~/organisations/memberships.server";
 import { getOrganisation } from "~/organisations/organisations.server";
 import { canManageMembers } from "~/organisations/policies";
-import { afterCommit, deliveringAfter } from "~/shared/after-commit.server";
 import { formAction, requireIds } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, SelectField, TextField } from "~/ui/forms";
@@ -43,33 +42,31 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 // The invitation is e-mailed once the membership has committed.
-export const action = deliveringAfter(
-  formAction({
-    ids: ["id"],
-    intents: (intent) => ({
-      add: intent({
-        schema: AddMemberSchema,
-        run: async (input, { tx, acting, ids, args }) => {
-          const { mailer, config } = args.context.get(servicesContext);
-          const added = await addMember(tx, acting, mailer, {
-            ...input,
-            organisationId: ids.id,
-            publicUrl: config.publicUrl,
-          });
-          afterCommit(args, [added.deliver]);
-          return added.invited;
-        },
-        done: (invited, ids) => `/organisations/${ids.id}?member=${invited ? "invited" : "added"}`,
-      }),
-      end: intent({
-        schema: EndMembershipSchema,
-        run: ({ membershipId, endsOn }, { tx, acting }) =>
-          setMembershipEnd(tx, acting, { membershipId, endsOn: endsOn ?? null }),
-        done: (_, ids) => `/organisations/${ids.id}/members?ended=1`,
-      }),
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    add: intent({
+      schema: AddMemberSchema,
+      run: async (input, { tx, acting, ids, args, afterCommit }) => {
+        const { mailer, config } = args.context.get(servicesContext);
+        const added = await addMember(tx, acting, mailer, {
+          ...input,
+          organisationId: ids.id,
+          publicUrl: config.publicUrl,
+        });
+        afterCommit([added.deliver]);
+        return added.invited;
+      },
+      done: (invited, ids) => `/organisations/${ids.id}?member=${invited ? "invited" : "added"}`,
+    }),
+    end: intent({
+      schema: EndMembershipSchema,
+      run: ({ membershipId, endsOn }, { tx, acting }) =>
+        setMembershipEnd(tx, acting, { membershipId, endsOn: endsOn ?? null }),
+      done: (_, ids) => `/organisations/${ids.id}/members?ended=1`,
     }),
   }),
-);
+});
 
 export default function Members({ loaderData, actionData }: Route.ComponentProps) {
   const { organisation, roles, members } = loaderData;

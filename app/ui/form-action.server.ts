@@ -47,6 +47,12 @@ export interface ViewerRun<Ids extends string> {
   acting: Acting;
   ids: Record<Ids, string>;
   args: ActionArgs;
+  /**
+   * Work that may only happen once the change has committed — e-mail deliveries, which must
+   * not go out for a change rolled back and which update their outbox row on a connection of
+   * their own. Run in order after the commit; never for a submission that failed.
+   */
+  afterCommit: (work: readonly (() => Promise<void>)[]) => void;
 }
 
 /** What a public intent's call receives: no one is signed in, so no transaction is opened. */
@@ -234,18 +240,22 @@ export function formAction<const Ids extends string = never>(
     const key = chosen.done !== undefined && isId(posted) ? posted : null;
     try {
       const prepared = await chosen.prepare?.(submission.value, { ids, args });
+      const later: (() => Promise<void>)[] = [];
+      const afterCommit = (work: readonly (() => Promise<void>)[]) => void later.push(...work);
       const outcome = await asUser(database.db, acting.viewer.id, async (tx) => {
         if (key) {
           const seen = await claimSubmission(tx, acting.viewer.id, key);
           if (seen !== null) return { again: seen };
         }
-        const value = await chosen.run(submission.value, { tx, acting, ids, args, prepared });
+        const run = { tx, acting, ids, args, prepared, afterCommit };
+        const value = await chosen.run(submission.value, run);
         const response = finish(intent, chosen.done, value, ids);
         if (key && response instanceof Response)
           await recordLocation(tx, acting.viewer.id, key, response.headers.get("Location") ?? "/");
         return { response };
       });
       if ("again" in outcome && outcome.again) return redirect(outcome.again);
+      for (const work of later) await work();
       return outcome.response;
     } catch (error) {
       return toForm(error, { submission, formData }, fail);

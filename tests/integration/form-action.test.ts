@@ -241,4 +241,32 @@ describe("the pipeline's status policy", () => {
     });
     expect(ran).toBe(true);
   });
+
+  it("runs afterCommit work only once the change has committed, never after a refusal", async () => {
+    const sent: string[] = [];
+    const page = formAction({
+      intents: (intent) => ({
+        save: intent({
+          schema: Schema,
+          run: async ({ name }, { afterCommit }) => {
+            afterCommit([async () => void sent.push(name)]);
+            if (name === "refused") throw conflict("Changed meanwhile.");
+          },
+          done: "/saved",
+        }),
+      }),
+    });
+    const send = (name: string) =>
+      outcomeOf(() =>
+        page({
+          request: formPost("/save", { name }),
+          params: {},
+          context: routeContext(database, caseworker.acting),
+        }),
+      );
+    expect((await send("refused")).status).toBe(409);
+    expect(sent).toEqual([]);
+    expect(await send("kept")).toEqual({ status: 302, location: "/saved" });
+    expect(sent).toEqual(["kept"]);
+  });
 });

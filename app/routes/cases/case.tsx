@@ -29,12 +29,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return asViewer(context, (tx, acting) => getCaseOverview(tx, acting, id));
 }
 
-type Deliveries = (() => Promise<void>)[];
-
-/** E-mails a hand-back queued in its transaction, sent by `action` once it has committed. */
-const queuedMail = new WeakMap<Request, Deliveries>();
-
-const pipeline = formAction({
+export const action = formAction({
   ids: ["id"],
   intents: (intent) => ({
     note: intent({
@@ -44,23 +39,17 @@ const pipeline = formAction({
     }),
     "hand-back": intent({
       schema: HandBackSchema,
-      run: async ({ reason }, { tx, acting, ids, args }) => {
+      run: async ({ reason }, { tx, acting, ids, args, afterCommit }) => {
         const { mailer, config } = args.context.get(servicesContext);
         const ctx = { mailer, publicUrl: config.publicUrl };
         const { deliveries } = await handBackCase(tx, acting, ctx, ids.id, reason);
-        queuedMail.set(args.request, deliveries);
+        // The coordinators are told only once the hand-back has committed.
+        afterCommit(deliveries);
       },
       done: (_, ids) => `/cases/${ids.id}?handedBack=1`,
     }),
   }),
 });
-
-export async function action(args: Route.ActionArgs) {
-  const answer = await pipeline(args);
-  // Only now is the hand-back committed: the coordinators are never told of one rolled back.
-  await Promise.all((queuedMail.get(args.request) ?? []).map((deliver) => deliver()));
-  return answer;
-}
 
 const NOTICES: Record<string, string> = {
   accepted:

@@ -15,7 +15,6 @@ import { mailContextOf } from "~/referrals/mail-context.server";
 import { expiryPhrase, OFFER_STATUS_LABELS } from "~/referrals/project-labels";
 import { AcceptOfferSchema, DeclineOfferSchema } from "~/referrals/project-schemas";
 import { acceptOffer, declineOffer } from "~/referrals/respond.server";
-import { afterCommit, deliveringAfter } from "~/shared/after-commit.server";
 import { today } from "~/shared/dates";
 import { formAction, requireIds } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
@@ -31,39 +30,37 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 // The network's coordinators are e-mailed once the answer has committed.
-export const action = deliveringAfter(
-  formAction({
-    ids: ["id"],
-    intents: (intent) => ({
-      accept: intent({
-        schema: AcceptOfferSchema,
-        // The case pack's files are copied for the project; a refusal removes the copies again.
-        run: async (_, { tx, acting, ids, args }) => {
-          const accepted = await withDocumentStore(documentStoreOf(args.context), (store) =>
-            acceptOffer(tx, acting, store, mailContextOf(args.context), ids.id),
-          );
-          afterCommit(args, accepted.deliveries);
-          return accepted.caseId;
-        },
-        done: (caseId) => `/cases/${caseId}?accepted=1`,
-      }),
-      decline: intent({
-        schema: DeclineOfferSchema,
-        run: async ({ reason }, { tx, acting, ids, args }) => {
-          const declined = await declineOffer(
-            tx,
-            acting,
-            mailContextOf(args.context),
-            ids.id,
-            reason,
-          );
-          afterCommit(args, declined.deliveries);
-        },
-        done: "/offers?declined=1",
-      }),
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    accept: intent({
+      schema: AcceptOfferSchema,
+      // The case pack's files are copied for the project; a refusal removes the copies again.
+      run: async (_, { tx, acting, ids, args, afterCommit }) => {
+        const accepted = await withDocumentStore(documentStoreOf(args.context), (store) =>
+          acceptOffer(tx, acting, store, mailContextOf(args.context), ids.id),
+        );
+        afterCommit(accepted.deliveries);
+        return accepted.caseId;
+      },
+      done: (caseId) => `/cases/${caseId}?accepted=1`,
+    }),
+    decline: intent({
+      schema: DeclineOfferSchema,
+      run: async ({ reason }, { tx, acting, ids, args, afterCommit }) => {
+        const declined = await declineOffer(
+          tx,
+          acting,
+          mailContextOf(args.context),
+          ids.id,
+          reason,
+        );
+        afterCommit(declined.deliveries);
+      },
+      done: "/offers?declined=1",
     }),
   }),
-);
+});
 
 export default function OfferPage({ loaderData, actionData }: Route.ComponentProps) {
   const { offer, reference, details } = loaderData;

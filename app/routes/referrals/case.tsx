@@ -17,7 +17,6 @@ import { OfferForm } from "~/referrals/ui/offer-form";
 import { OfferHistory, ProjectCases } from "~/referrals/ui/referral-history";
 import { SuggestedProjects } from "~/referrals/ui/suggested-projects";
 import { WithdrawForm } from "~/referrals/ui/withdraw-form";
-import { afterCommit, deliveringAfter } from "~/shared/after-commit.server";
 import { formAction, requireIds } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
 import type { Route } from "./+types/case";
@@ -33,45 +32,43 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 // The project's leads are e-mailed once the change has committed.
-export const action = deliveringAfter(
-  formAction({
-    ids: ["applicationId"],
-    intents: (intent) => ({
-      offer: intent({
-        schema: offerSchema(),
-        run: async (input, { tx, acting, ids, args }) => {
-          const made = await offerCase(
-            tx,
-            acting,
-            mailContextOf(args.context),
-            ids.applicationId,
-            input,
-          );
-          afterCommit(args, made.deliveries);
-        },
-        done: (_, ids) => `/referrals/${ids.applicationId}?done=offered`,
-      }),
-      "withdraw-offer": intent({
-        schema: WithdrawOfferSchema,
-        run: async (input, { tx, acting, ids, args }) => {
-          const ctx = mailContextOf(args.context);
-          const made = await withdrawOfferOf(tx, acting, ctx, ids.applicationId, input);
-          afterCommit(args, made.deliveries);
-        },
-        done: (_, ids) => `/referrals/${ids.applicationId}?done=offer-withdrawn`,
-      }),
-      "withdraw-referral": intent({
-        schema: WithdrawReferralSchema,
-        run: async (input, { tx, acting, ids, args }) => {
-          const ctx = mailContextOf(args.context);
-          const made = await withdrawReferralOf(tx, acting, ctx, ids.applicationId, input);
-          afterCommit(args, made.deliveries);
-        },
-        done: (_, ids) => `/referrals/${ids.applicationId}?done=referral-withdrawn`,
-      }),
+export const action = formAction({
+  ids: ["applicationId"],
+  intents: (intent) => ({
+    offer: intent({
+      schema: offerSchema(),
+      run: async (input, { tx, acting, ids, args, afterCommit }) => {
+        const made = await offerCase(
+          tx,
+          acting,
+          mailContextOf(args.context),
+          ids.applicationId,
+          input,
+        );
+        afterCommit(made.deliveries);
+      },
+      done: (_, ids) => `/referrals/${ids.applicationId}?done=offered`,
+    }),
+    "withdraw-offer": intent({
+      schema: WithdrawOfferSchema,
+      run: async (input, { tx, acting, ids, args, afterCommit }) => {
+        const ctx = mailContextOf(args.context);
+        const made = await withdrawOfferOf(tx, acting, ctx, ids.applicationId, input);
+        afterCommit(made.deliveries);
+      },
+      done: (_, ids) => `/referrals/${ids.applicationId}?done=offer-withdrawn`,
+    }),
+    "withdraw-referral": intent({
+      schema: WithdrawReferralSchema,
+      run: async (input, { tx, acting, ids, args, afterCommit }) => {
+        const ctx = mailContextOf(args.context);
+        const made = await withdrawReferralOf(tx, acting, ctx, ids.applicationId, input);
+        afterCommit(made.deliveries);
+      },
+      done: (_, ids) => `/referrals/${ids.applicationId}?done=referral-withdrawn`,
     }),
   }),
-);
+});
 
 const NOTICES: Record<string, string> = {
   offered: "The case is offered. The project's leads have been told in Clearname and by e-mail.",
