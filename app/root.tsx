@@ -21,7 +21,10 @@ import stylesHref from "./styles.css?url";
 
 export const middleware: Route.MiddlewareFunction[] = [csrfMiddleware, sessionMiddleware];
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const session = context.get(sessionContext);

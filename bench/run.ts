@@ -4,7 +4,7 @@
  * and a spreadsheet import. The last line of output is one JSON object with the figures.
  * Not part of `npm test`. See docs/benchmarks.md.
  *
- *   npm run bench -- --applications 100000 --iterations 200 --import-rows 100000
+ *   npm run bench -- --applications 100000 --iterations 200 --import-rows 100000 --bundle-documents 200 --ocr-pages 10
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -14,20 +14,26 @@ import { migrateDatabase } from "~/db/migrate.server";
 import { loadEstablishments } from "~/intake/establishments.server";
 import { measureImport, removeBenchImports } from "./import";
 import { rawRunner } from "./measure";
+import { measureOcr } from "./ocr";
 import { measureQueries } from "./queries";
 import { seedApplications } from "./seed";
 import { benchPeople } from "./setup";
+import { measureSubjectAccessBundle } from "./subject-access-bundle";
 
 const { values } = parseArgs({
   options: {
     applications: { type: "string", default: "100000" },
     iterations: { type: "string", default: "200" },
     "import-rows": { type: "string", default: "100000" },
+    "bundle-documents": { type: "string", default: "200" },
+    "ocr-pages": { type: "string", default: "10" },
   },
 });
 const applications = Number(values.applications);
 const iterations = Number(values.iterations);
 const importRows = Number(values["import-rows"]);
+const bundleDocuments = Number(values["bundle-documents"]);
+const ocrPages = Number(values["ocr-pages"]);
 const log = (line: string) => console.log(line);
 
 async function main() {
@@ -75,6 +81,11 @@ async function main() {
 
     if (imported)
       log(`Removed the ${await removeBenchImports(database)} imported applications again`);
+    const bundle =
+      bundleDocuments > 0
+        ? await measureSubjectAccessBundle(database, people.organisationId, bundleDocuments, log)
+        : null;
+    const ocr = ocrPages > 0 ? await measureOcr(ocrPages, log) : null;
     const [version] = await queryRows<{ v: string }>(
       database.db,
       sql`select current_setting('server_version') as v`,
@@ -87,6 +98,8 @@ async function main() {
         iterations,
         ...queries,
         ...(imported ?? {}),
+        ...(bundle ?? {}),
+        ...(ocr ?? {}),
         seed_seconds: Math.round(seedSeconds),
         max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
         cpus: os.cpus().length,

@@ -9,6 +9,7 @@ import { type Database, openDatabase } from "~/db/database.server";
 import { migrateDatabase } from "~/db/migrate.server";
 import { activeDemoAccounts, seedDemoData } from "~/demo/seed-demo.server";
 import { claimDocumentFolder } from "~/documents/folder-identity.server";
+import { startScanReader } from "~/documents/ocr/scan-reader.server";
 import { createDocumentStore } from "~/documents/storage.server";
 import { startHousekeeping } from "~/housekeeping/housekeeping.server";
 import { loadEstablishments } from "~/intake/establishments.server";
@@ -81,10 +82,16 @@ export async function startServices(config: Config = loadConfig()): Promise<Star
         ? logger.error({ err: result.error }, "housekeeping failed")
         : Object.values(result).some((n) => n > 0) && logger.info(result, "housekeeping done"),
   });
+  const scanReader = startScanReader({
+    db: database.db,
+    store: createDocumentStore(config.dataDir, secret),
+    logger,
+  });
   return {
     services,
     seeded,
     async stop() {
+      await scanReader.stop();
       await housekeeping.stop();
       await database.close();
       release();

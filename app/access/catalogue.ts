@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "manage:membership:any": "Add, change and end memberships in any organisation",
   "manage:user:any": "Create, invite and disable any user",
   "view:audit:any": "Read the audit trail",
+  "protect:data:own":
+    "Act as controller for one's own organisation's data: access histories, subject access, rectification and erasure requests, retention sweeps, legal holds and breaches",
   "view:outbox:any": "Read the e-mail outbox",
   "view:application:any": "See applications, applicants and their correspondence",
   "manage:application:any": "Record applications, change them and send their letters",
@@ -110,7 +112,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
     scope: "network",
     description: "Oversees access, audit, retention and subject access.",
     requiresTwoFactor: true,
-    permissions: [...NETWORK_STAFF, ...CASE_READERS, "view:audit:any"],
+    permissions: [...NETWORK_STAFF, ...CASE_READERS, "view:audit:any", "protect:data:own"],
   },
   trainer: {
     label: "Trainer",
@@ -131,6 +133,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
       "respond:referral:own",
       "view:case:own",
       "manage:case:own",
+      "protect:data:own",
     ],
   },
   caseworker: {

@@ -32,10 +32,22 @@ function storedKey(key: string): string {
 
 type Counted = { throttle_key: string; counted: unknown; seconds_left: unknown };
 
-function verdictOf(rows: Counted[], limitOf: (key: string) => number): ThrottleVerdict {
-  const over = rows.filter((r) => toInt(r.counted) > limitOf(r.throttle_key));
+/**
+ * A window's time left is measured from the statement's transaction start (`now()`), which for a
+ * transaction that began a moment before the window's first hit is a second or two earlier: the
+ * time left is capped at the window so that the wait told is never longer than the window.
+ */
+function verdictOf(
+  rows: Counted[],
+  ruleOf: (key: string) => ThrottleRule | undefined,
+): ThrottleVerdict {
+  const over = rows.filter((r) => toInt(r.counted) > (ruleOf(r.throttle_key)?.limit ?? 0));
   if (over.length === 0) return { allowed: true };
-  const seconds = Math.max(...over.map((r) => toInt(r.seconds_left)));
+  const seconds = Math.max(
+    ...over.map((r) =>
+      Math.min(toInt(r.seconds_left), (ruleOf(r.throttle_key)?.windowMinutes ?? 0) * 60),
+    ),
+  );
   return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(seconds / 60)) };
 }
 
@@ -54,7 +66,7 @@ export async function countAttempt(
   );
   const rows = await queryRows<Counted>(db, sql`select * from app_count_attempt(${json}::jsonb)`);
   if (Math.random() < PURGE_CHANCE) await purgeThrottles(db);
-  return verdictOf(rows, (key) => byKey.get(key)?.limit ?? 0);
+  return verdictOf(rows, (key) => byKey.get(key));
 }
 
 /** One key's throttle: counts a hit against `key`, allowing `limit` hits per `windowMinutes`. */
@@ -82,7 +94,7 @@ export async function countInvitation(tx: Queryable, rule: ThrottleRule): Promis
   );
   return verdictOf(
     rows.map((r) => ({ ...r, throttle_key: "invitation" })),
-    () => rule.limit,
+    () => rule,
   );
 }
 

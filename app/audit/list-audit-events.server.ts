@@ -1,46 +1,48 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { type Acting, actorOf } from "~/access/acting";
-import { can } from "~/access/viewer";
 import type { Queryable } from "~/db/database.server";
-import { auditEvents, users } from "~/db/schema";
-import { forbidden } from "~/errors/app-error";
+import { organisations } from "~/db/schema";
+import type { AuditFilter } from "./audit-filter";
+import { filterConditions, requireAuditScope, selectAuditRows } from "./audit-query.server";
 import { recordAuditEvent } from "./record-audit-event.server";
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /**
- * The newest events first, a page at a time (keyset on the sequence number). Reading the
- * trail is itself recorded, since it shows who did what to whose records.
+ * The audit tool: events matching the filter, newest first, a page at a time (keyset on the
+ * sequence number), within what the viewer may read. Reading the trail is itself recorded,
+ * since it shows who did what to whose records.
  */
 export async function listAuditEvents(
   tx: Queryable,
   acting: Acting,
-  filter: { before?: number; action?: string },
+  filter: AuditFilter,
+  page: { before?: number } = {},
 ) {
-  if (!can(acting.viewer, "view:audit:any")) throw forbidden();
-  const where: SQL[] = [];
-  if (filter.before) where.push(lt(auditEvents.seq, filter.before));
-  if (filter.action) where.push(eq(auditEvents.action, filter.action));
-  const rows = await tx
-    .select({
-      seq: auditEvents.seq,
-      occurredAt: auditEvents.occurredAt,
-      action: auditEvents.action,
-      entityType: auditEvents.entityType,
-      entityId: auditEvents.entityId,
-      actorName: users.name,
-      ip: auditEvents.ip,
-      details: auditEvents.details,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(auditEvents.seq))
-    .limit(AUDIT_PAGE_SIZE + 1);
+  const scope = requireAuditScope(acting);
+  const where = await filterConditions(tx, scope, filter);
+  const rows = await selectAuditRows(tx, where, {
+    before: page.before,
+    limit: AUDIT_PAGE_SIZE + 1,
+  });
+  const choices = scope.all
+    ? await tx
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .orderBy(asc(organisations.name))
+    : acting.viewer.memberships
+        .filter((m) => scope.organisationIds.includes(m.organisationId))
+        .map((m) => ({ id: m.organisationId, name: m.organisationName }));
   await recordAuditEvent(tx, actorOf(acting), {
     action: "audit.viewed",
     entityType: "audit_trail",
-    details: { ...filter },
+    organisationId: scope.all ? null : (scope.organisationIds[0] ?? null),
+    details: { ...filter, before: page.before ?? null },
   });
-  return { events: rows.slice(0, AUDIT_PAGE_SIZE), more: rows.length > AUDIT_PAGE_SIZE };
+  return {
+    events: rows.slice(0, AUDIT_PAGE_SIZE),
+    more: rows.length > AUDIT_PAGE_SIZE,
+    wholeTrail: scope.all,
+    organisations: [...new Map(choices.map((o) => [o.id, o])).values()],
+  };
 }

@@ -4,7 +4,7 @@ import { can } from "~/access/viewer";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { cases } from "~/db/schema";
-import { forbidden, notFound } from "~/errors/app-error";
+import { forbidden, invalid, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -36,6 +36,15 @@ export function leadsCase(acting: Acting, c: CaseRow): boolean {
 
 export function mustLead(acting: Acting, c: CaseRow, what = "do this"): void {
   if (!leadsCase(acting, c)) throw forbidden(`Only the project's leads can ${what}.`);
+}
+
+/**
+ * A closed case's file is read-only until a lead reopens it (docs/decisions/027-closing-a-case.md).
+ * Every change to the file asks this first; the database refuses the write as well.
+ */
+export function mustBeOpen(c: CaseRow): void {
+  if (c.stage === "closed")
+    throw invalid("This case is closed: its file cannot change unless a lead reopens it.");
 }
 
 /**

@@ -6,6 +6,7 @@ import { z } from "zod";
  * use shared university computers. SESSION_IDLE_MINUTES changes it.
  */
 export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+export const DEFAULT_DOCUMENT_TRASH_DAYS = 30;
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -42,7 +43,7 @@ const EnvSchema = z.object({
     .int()
     .min(1, "DOCUMENT_TRASH_DAYS must be at least 1")
     .max(3650, "DOCUMENT_TRASH_DAYS must be at most 3650 (ten years)")
-    .default(DEFAULT_SESSION_IDLE_MINUTES),
+    .default(DEFAULT_DOCUMENT_TRASH_DAYS),
 });
 
 export interface Config {

@@ -7,8 +7,11 @@ const isoDaysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOStri
 
 export interface EligibilityApplication {
   name: string;
-  prisonerNumber: string;
+  prisonerNumber?: string;
+  /** A Scottish or Northern Irish number, kept as written. */
+  otherPrisonerNumber?: string;
   prison: string;
+  channel?: "post" | "online";
   receivedDaysAgo: number;
   questionnaire: Record<string, string>;
 }
@@ -209,5 +212,69 @@ export const DORIAN_ASSESSMENT = {
   flags: ["in_custody"],
 };
 
+/**
+ * A Scottish case his sister applied for online: her account gives his prisoner number and his
+ * 2018 appeal, which the assessment does not repeat. The casework demo refers it to Glenmorra.
+ */
+export const SCOTTISH: EligibilityApplication = {
+  name: "Euan Drummond",
+  otherPrisonerNumber: "0184562",
+  prison: "HMP Barlinnie",
+  channel: "online",
+  receivedDaysAgo: 200,
+  questionnaire: {
+    offences: "Murder",
+    placeOfCrime: "Duke Street, Glasgow",
+    court: "High Court of Justiciary, Glasgow",
+    offenceDate: "2015-06-20",
+    convictionDate: "2016-11-03",
+    plea: "not_guilty",
+    sentence: "Life imprisonment, punishment part 16 years",
+    appealHistory:
+      "His appeal against conviction was refused by the High Court of Justiciary (Appeal Court) on 14 March 2018.",
+    appealFailureReasons:
+      "The judges said the identification evidence was properly left to the jury.",
+    whyWrong:
+      "Euan was at my flat in Dennistoun all that evening. I told the police so the next morning and nobody came back to me.\nThe only witness saw the man from across the street, at night, in the rain.",
+    alibi: "Me (his sister Morag) and my neighbour Mrs Kerr, who came round at nine.",
+  },
+};
+
+/** Euan's assessment: eligible; the court's name sets the jurisdiction (Scotland) when saved. */
+export const EUAN_ASSESSMENT = {
+  version: 1,
+  offences: SCOTTISH.questionnaire.offences,
+  offenceType: "homicide",
+  courtName: SCOTTISH.questionnaire.court,
+  offenceDate: SCOTTISH.questionnaire.offenceDate,
+  convictionDate: SCOTTISH.questionnaire.convictionDate,
+  plea: "not_guilty",
+  sentence: SCOTTISH.questionnaire.sentence,
+  claimsFactualInnocence: "yes",
+  couldBeInnocent: "yes",
+  couldBeInnocentReasons:
+    "One witness identified him across a street at night; two alibi witnesses were never called.",
+  canBeInvestigated: "yes",
+  canBeInvestigatedReasons:
+    "The alibi witnesses can be traced, and the identification can be reviewed against the street's lighting.",
+  lines: [
+    {
+      category: "witness",
+      description: "Take statements from his sister and her neighbour about the evening.",
+      rationale: "An alibi the jury never heard.",
+      priority: "high",
+    },
+  ],
+  suspectedCauses: ["mistaken_identification"],
+  flags: ["in_custody"],
+};
+
 /** The applications the eligibility demo adds (the intake demo already has five waiting). */
-export const DEMO_ELIGIBILITY_APPLICATIONS = [URGENT, DRAFT, IN_REVIEW, DECIDED, REFERRED];
+export const DEMO_ELIGIBILITY_APPLICATIONS = [
+  URGENT,
+  DRAFT,
+  IN_REVIEW,
+  DECIDED,
+  REFERRED,
+  SCOTTISH,
+];

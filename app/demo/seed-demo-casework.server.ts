@@ -15,10 +15,13 @@ import { defaultExpiry, makeOffer } from "~/referrals/offers.server";
 import { acceptOffer } from "~/referrals/respond.server";
 import { today } from "~/shared/dates";
 import { actingAs } from "./acting-as.server";
-import { REFERRED } from "./demo-eligibility-applications";
+import { REFERRED, SCOTTISH } from "./demo-eligibility-applications";
 
 /** The project that works the demo's referred case. */
 export const DEMO_CASE_PROJECT = "Ashdown University Innocence Project";
+
+/** The Scottish project, which takes the demo's Scottish case. */
+export const DEMO_SCOTTISH_PROJECT = "Glenmorra Miscarriages of Justice Project";
 
 /**
  * The domain functions below run in the seed's owner transaction; the checked database
@@ -41,7 +44,7 @@ export async function seedDemoCasework(
   tx: Tx,
   store: DocumentStore,
   ctx: { mailer: Mailer; publicUrl: string },
-  emails: { coordinator: string; lead: string; caseworker: string },
+  emails: { coordinator: string; lead: string; caseworker: string; scottishLead: string },
 ): Promise<string> {
   const [application] = await tx
     .select({ id: applications.id })
@@ -49,7 +52,7 @@ export async function seedDemoCasework(
     .innerJoin(applicants, eq(applicants.id, applications.applicantId))
     .where(
       and(
-        eq(applicants.prisonerNumber, REFERRED.prisonerNumber),
+        eq(applicants.prisonerNumber, REFERRED.prisonerNumber ?? ""),
         eq(applications.state, "awaiting_referral"),
       ),
     );
@@ -108,5 +111,42 @@ export async function seedDemoCasework(
     body: "Draft letter to the CPS asking whether the informant's sentence was reduced after he gave evidence. Please check before it goes.",
     needsSignOff: true,
   });
+  await referScottishCase(tx, store, ctx, emails);
   return caseId;
+}
+
+/**
+ * Euan Drummond's case, which his sister applied for online, offered to Glenmorra with the
+ * applicant's own account (the offer form's default) and accepted by its lead: the case file
+ * then holds the family's account, his Scottish prisoner number and his 2018 appeal.
+ */
+async function referScottishCase(
+  tx: Tx,
+  store: DocumentStore,
+  ctx: { mailer: Mailer; publicUrl: string },
+  emails: { coordinator: string; scottishLead: string },
+): Promise<void> {
+  const [application] = await tx
+    .select({ id: applications.id })
+    .from(applications)
+    .innerJoin(applicants, eq(applicants.id, applications.applicantId))
+    .where(
+      and(eq(applicants.fullName, SCOTTISH.name), eq(applications.state, "awaiting_referral")),
+    );
+  const [project] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.name, DEMO_SCOTTISH_PROJECT));
+  if (!application || !project) throw new Error("the demo's Scottish case is missing");
+  const coordinator = await as(tx, await actingAs(tx, emails.coordinator));
+  const { offerId } = await makeOffer(tx, coordinator, ctx, {
+    applicationId: application.id,
+    projectId: project.id,
+    summary:
+      "Murder conviction at the High Court of Justiciary resting on one night-time street identification. His sister and her neighbour say he was with them; neither was called.",
+    documentIds: [],
+    expiresOn: defaultExpiry(),
+  });
+  const lead = await as(tx, await actingAs(tx, emails.scottishLead));
+  await acceptOffer(tx, lead, store, ctx, offerId);
 }

@@ -24,8 +24,10 @@ import {
   DORIAN_ASSESSMENT,
   DRAFT,
   type EligibilityApplication,
+  EUAN_ASSESSMENT,
   IN_REVIEW,
   REFERRED,
+  SCOTTISH,
   URGENT,
 } from "./demo-eligibility-applications";
 
@@ -47,9 +49,10 @@ async function recordReady(
       applicant: ApplicantSchema.parse({
         fullName: a.name,
         prisonerNumber: a.prisonerNumber,
+        otherPrisonerNumber: a.otherPrisonerNumber,
         establishmentId: prisons.get(a.prison),
       }),
-      channel: "post",
+      channel: a.channel ?? "post",
       receivedOn: isoDaysAgo(a.receivedDaysAgo),
       questionnaire: a.questionnaire,
     },
@@ -226,6 +229,11 @@ export async function seedDemoEligibility(
     notes: "A cell confession from an informant and cell-site evidence nobody tested.",
     createdDaysAgo: 120,
     recommendedDaysAgo: 100,
+  });
+  await decideEligible(tx, { ready, asha, second }, SCOTTISH, EUAN_ASSESSMENT, {
+    notes: "A night-time street identification and an alibi nobody followed up.",
+    createdDaysAgo: 90,
+    recommendedDaysAgo: 80,
   });
 
   return DEMO_ELIGIBILITY_APPLICATIONS.length;

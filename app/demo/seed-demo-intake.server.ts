@@ -55,6 +55,11 @@ export async function seedDemoIntake(tx: Tx, intakeUserId: string): Promise<numb
         acknowledgedOn,
         closedReason: a.closedReason ?? null,
         chaseOn: a.state === "awaiting_information" ? isoDaysAgo(-14) : null,
+        // A closed application was closed soon after it was acknowledged, not on the day of
+        // the seed: the retention schedule counts from its close.
+        ...(a.state === "closed"
+          ? { updatedAt: new Date(`${isoDaysAgo(a.daysAgo - 10)}T12:00:00Z`) }
+          : {}),
       })
       .where(eq(applications.id, recorded.applicationId));
     await tx.insert(correspondence).values({

@@ -285,6 +285,7 @@ export async function seedDemoData(
       coordinator: "referrals@clearname.test",
       lead: "lead@clearname.test",
       caseworker: "caseworker@clearname.test",
+      scottishLead: "lead.glenmorra@clearname.test",
     });
     await recordAuditEvent(
       tx,

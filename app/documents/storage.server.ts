@@ -60,27 +60,41 @@ export async function listStoredFiles(
   return found;
 }
 
-function keyFor(secret: string): Buffer {
+/** The documents' AES-256 key, derived from the app secret. */
+/** Deletes a stored file for good (erasure); no error if it is already gone. */
+export async function removeStoredFile(dataDir: string, storageKey: string): Promise<void> {
+  await fs.rm(storedFilePath(dataDir, storageKey), { force: true });
+}
+
+export function documentKey(secret: string): Buffer {
   return createHash("sha256").update(`clearname:documents:${secret}`).digest();
 }
 
+/** A stored file's bytes. Format: "CND1" | iv (12) | tag (16) | ciphertext. */
+export function sealDocument(key: Buffer, bytes: Uint8Array): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+  return Buffer.concat([Buffer.from("CND1"), iv, cipher.getAuthTag(), body]);
+}
+
+/** The plain bytes of a stored file; throws if the key is not the one it was sealed with. */
+export function openDocument(key: Buffer, data: Buffer): Buffer {
+  if (data.subarray(0, 4).toString() !== "CND1") throw new Error("not a Clearname document");
+  const decipher = createDecipheriv("aes-256-gcm", key, data.subarray(4, 16));
+  decipher.setAuthTag(data.subarray(16, 32));
+  return Buffer.concat([decipher.update(data.subarray(32)), decipher.final()]);
+}
+
 export function createDocumentStore(dataDir: string, secret: string): DocumentStore {
-  const key = keyFor(secret);
+  const key = documentKey(secret);
   const fileOf = (storageKey: string) => storedFilePath(dataDir, storageKey);
   return {
     async put(bytes) {
       const storageKey = randomUUID();
-      const iv = randomBytes(12);
-      const cipher = createCipheriv("aes-256-gcm", key, iv);
-      const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
       const file = fileOf(storageKey);
       await fs.mkdir(path.dirname(file), { recursive: true });
-      // Format: "CND1" | iv (12) | tag (16) | ciphertext.
-      await fs.writeFile(
-        file,
-        Buffer.concat([Buffer.from("CND1"), iv, cipher.getAuthTag(), body]),
-        { mode: 0o600 },
-      );
+      await fs.writeFile(file, sealDocument(key, bytes), { mode: 0o600 });
       return {
         storageKey,
         sha256: createHash("sha256").update(bytes).digest("hex"),
@@ -88,14 +102,8 @@ export function createDocumentStore(dataDir: string, secret: string): DocumentSt
       };
     },
     async get(storageKey) {
-      const data = await fs.readFile(fileOf(storageKey));
-      if (data.subarray(0, 4).toString() !== "CND1") throw new Error("not a Clearname document");
-      const decipher = createDecipheriv("aes-256-gcm", key, data.subarray(4, 16));
-      decipher.setAuthTag(data.subarray(16, 32));
-      return Buffer.concat([decipher.update(data.subarray(32)), decipher.final()]);
+      return openDocument(key, await fs.readFile(fileOf(storageKey)));
     },
-    async remove(storageKey) {
-      await fs.rm(fileOf(storageKey), { force: true });
-    },
+    remove: (storageKey) => removeStoredFile(dataDir, storageKey),
   };
 }

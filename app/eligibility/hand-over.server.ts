@@ -53,6 +53,6 @@ export async function handOverAssessment(
     entityId: id,
     organisationId: a.organisationId,
     subjectId: await applicantOf(tx, a.applicationId),
-    details: { from: a.assessorId, to: input.assessorId, note: input.note ?? null },
+    details: { from: a.assessorId, to: input.assessorId, withNote: Boolean(input.note) },
   });
 }

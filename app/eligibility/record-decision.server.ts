@@ -6,6 +6,7 @@ import { applications, assessments } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { conflict, invalid } from "~/errors/app-error";
 import type { ApplicationState, ClosedReason } from "~/intake/transitions";
+import { setChaseTask } from "~/tasks/chase-task.server";
 import { fileDecisionLetter } from "./decision-letter.server";
 import { requireAssess } from "./guard";
 import { loadAssessment } from "./load-assessment.server";
@@ -84,6 +85,16 @@ export async function recordDecision(
       version: application.version + 1,
     })
     .where(eq(applications.id, application.id));
+  if (outcome === "more_information" && a.chaseOn)
+    await setChaseTask(tx, acting, {
+      organisationId: application.organisationId,
+      applicationId: application.id,
+      applicantId: application.applicantId,
+      reference: application.reference,
+      requestedBy: a.recommendedBy,
+      chaseOn: a.chaseOn,
+      informationRequested: a.informationRequested,
+    });
   const decided = await loadAssessment(tx, id);
   const { documentId } = await fileDecisionLetter(tx, acting, store, decided, {
     largePrint: input.largePrint,

@@ -45,7 +45,7 @@ export async function reviewRecommendation(
     entityId: id,
     organisationId: a.organisationId,
     subjectId: await applicantOf(tx, a.applicationId),
-    details: { recommendation: a.recommendation, comment: input.comment ?? null },
+    details: { recommendation: a.recommendation, withComment: Boolean(input.comment) },
   });
   return { status };
 }

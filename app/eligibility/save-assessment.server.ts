@@ -4,6 +4,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { assessments, investigationLines } from "~/db/schema";
 import { conflict, forbidden, invalid } from "~/errors/app-error";
+import { jurisdictionOfCourt } from "~/intake/court-jurisdiction";
 import { applicantOf } from "./applicant-of.server";
 import { type AssessmentAnswers, diffAnswers } from "./diff";
 import { requireAssess } from "./guard";
@@ -60,14 +61,16 @@ export async function saveAssessment(
 
   const changed = diffAnswers(answersOf(loaded), answers).map((d) => d.field);
   const next = loaded.assessment.version + 1;
+  // Left empty, the court's type and jurisdiction are what its name implies (the assessor can change them).
+  const inferred = jurisdictionOfCourt(answers.courtName);
   await tx
     .update(assessments)
     .set({
       offences: answers.offences ?? null,
       offenceType: answers.offenceType ?? null,
-      courtType: answers.courtType ?? null,
+      courtType: answers.courtType ?? inferred?.courtType ?? null,
       courtName: answers.courtName ?? null,
-      jurisdiction: answers.jurisdiction ?? null,
+      jurisdiction: answers.jurisdiction ?? inferred?.jurisdiction ?? null,
       offenceDate: answers.offenceDate ?? null,
       convictionDate: answers.convictionDate ?? null,
       sentenceDate: answers.sentenceDate ?? null,

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applications, assessments, investigationLines } from "~/db/schema";
 import { invalid, notFound } from "~/errors/app-error";
+import { jurisdictionOfCourt } from "~/intake/court-jurisdiction";
 import type { Questionnaire } from "~/intake/questionnaire";
 import { STATE_LABELS } from "~/intake/transitions";
 import { requireAssess } from "./guard";
@@ -21,7 +22,8 @@ const textOrNull = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim()
  * Takes an application for assessment: opens a draft assessed by the acting assessor, or by
  * `options.assessorId` when someone assigns it (the bulk assignment of the assessment queue),
  * or returns the one already open, and moves the application to "under assessment". The
- * conviction is pre-filled from the questionnaire; when the application was waiting for
+ * conviction is pre-filled from the questionnaire (the court's type and jurisdiction as its
+ * name implies: app/intake/court-jurisdiction.ts); when the application was waiting for
  * information after an earlier assessment, that assessment's answers and lines carry over.
  */
 export async function startAssessment(
@@ -78,6 +80,8 @@ export async function startAssessment(
         : {
             offences: textOrNull(q.offences),
             courtName: textOrNull(q.court),
+            courtType: jurisdictionOfCourt(q.court)?.courtType ?? null,
+            jurisdiction: jurisdictionOfCourt(q.court)?.jurisdiction ?? null,
             offenceDate: isoOrNull(q.offenceDate),
             convictionDate: isoOrNull(q.convictionDate),
             plea: textOrNull(q.plea),

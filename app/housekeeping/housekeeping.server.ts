@@ -1,10 +1,15 @@
 import { lt } from "drizzle-orm";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
+import { alertQuietCases } from "~/casework/quiet/quiet-cases.server";
 import { sendCaseReminders } from "~/casework/reminders/send-reminders.server";
+import { sendRequestReminders } from "~/data-protection/requests/send-request-reminders.server";
+import { runRetentionSweeps } from "~/data-protection/retention/run-sweeps.server";
 import type { Db } from "~/db/database.server";
 import { applicationDrafts, formSubmissions } from "~/db/schema";
+import { removeStoredFile } from "~/documents/storage.server";
 import type { Mailer } from "~/mail/mailer.server";
 import { lapseAndRemindOffers } from "~/referrals/expiry.server";
+import { sendTaskReminders } from "~/tasks/send-task-reminders.server";
 import { type SweepLog, sweepOrphanFiles } from "./orphan-sweep.server";
 
 /**
@@ -58,6 +63,14 @@ export interface HousekeepingResult {
   reminded: number;
   /** Deadline reminders sent to the people on active cases. */
   caseReminders: number;
+  /** Officers reminded of subject requests due within a week or overdue. */
+  requestReminders: number;
+  /** Assignees reminded of tasks due within a week or overdue. */
+  taskReminders: number;
+  /** Cases newly alerted as quiet to the network's coordinators and the project's leads. */
+  quietCases: number;
+  /** Approved retention sweeps run to the end, and interrupted ones resumed. */
+  sweeps: number;
 }
 
 export interface Housekeeping {
@@ -109,7 +122,23 @@ export function startHousekeeping(
       reminded: 0,
     });
     const caseReminders = await job(() => sendCaseReminders(db, mailer, publicUrl), 0);
-    options.log({ drafts, orphans, ...offers, caseReminders });
+    const requestReminders = await job(() => sendRequestReminders(db, mailer, publicUrl), 0);
+    const taskReminders = await job(() => sendTaskReminders(db, mailer, publicUrl), 0);
+    const quietCases = await job(() => alertQuietCases(db, mailer, publicUrl), 0);
+    const sweeps = await job(
+      () => runRetentionSweeps(db, { remove: (key) => removeStoredFile(options.dataDir, key) }),
+      0,
+    );
+    options.log({
+      drafts,
+      orphans,
+      ...offers,
+      caseReminders,
+      requestReminders,
+      taskReminders,
+      quietCases,
+      sweeps,
+    });
   };
   let current: Promise<void> | null = null;
   const tick = () => {

@@ -135,7 +135,7 @@ export async function completeSecondFactor(
         gt(sessions.expiresAt, new Date()),
       ),
     );
-  if (!row || !row.totpSecret) return { kind: "invalid" };
+  if (!row?.totpSecret) return { kind: "invalid" };
   const actor: Actor = { userId: row.userId, ip: input.ip, requestId: input.requestId };
   const verdict = await countAttempt(db, [
     { key: secondFactorKey(row.userId), ...within(THROTTLE.perSecondFactor) },

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { isRealDate, today } from "~/shared/dates";
 import { isId } from "~/shared/ids";
-import { isEnglandWalesPrisonerNumber, normalisePrisonerNumber } from "./prisoner-number";
+import {
+  isDigitsOnlyPrisonerNumber,
+  isEnglandWalesPrisonerNumber,
+  normalisePrisonerNumber,
+} from "./prisoner-number";
 
 const optionalText = (max: number, label: string) =>
   z
@@ -42,7 +46,11 @@ export const ApplicantSchema = z.object({
   prisonerNumber: optionalText(20, "Prisoner number")
     .transform((v) => (v ? normalisePrisonerNumber(v) : undefined))
     .refine(
-      (v) => v === undefined || isEnglandWalesPrisonerNumber(v),
+      (v) => v === undefined || isEnglandWalesPrisonerNumber(v) || !isDigitsOnlyPrisonerNumber(v),
+      "Enter an England and Wales prisoner number like A1234BC here; a number of digits only, as Scottish and Northern Ireland prisons give, goes under 'other prisoner number'",
+    )
+    .refine(
+      (v) => v === undefined || isEnglandWalesPrisonerNumber(v) || isDigitsOnlyPrisonerNumber(v),
       "Enter an England and Wales prisoner number like A1234BC, or put other numbers under 'other prisoner number'",
     ),
   otherPrisonerNumber: optionalText(50, "Other prisoner number"),

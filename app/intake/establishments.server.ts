@@ -37,7 +37,7 @@ function readTsv(file: string): Record<string, string>[] {
 }
 
 export interface EstablishmentSeed {
-  code: string;
+  code: string | null;
   name: string;
   operator: string | null;
   addressLines: string[];
@@ -83,16 +83,62 @@ export function readEstablishmentSeeds(dir = REFERENCE_DIR): {
   return { seeds, unmatched };
 }
 
-/** Loads the establishments into an empty table (any database, not only demo ones). */
+export type EstablishmentJurisdiction = "england_wales" | "scotland" | "northern_ireland";
+
+/** The Scottish Prison Service's and the Northern Ireland Prison Service's establishments. */
+const DEVOLVED_FILES: { file: string; jurisdiction: EstablishmentJurisdiction }[] = [
+  { file: "prisons-scotland.tsv", jurisdiction: "scotland" },
+  { file: "prisons-northern-ireland.tsv", jurisdiction: "northern_ireland" },
+];
+
+/** Scottish and Northern Irish establishments: name, address where one was confirmed, source. */
+export function readDevolvedSeeds(
+  dir = REFERENCE_DIR,
+): (EstablishmentSeed & { jurisdiction: EstablishmentJurisdiction })[] {
+  return DEVOLVED_FILES.flatMap(({ file, jurisdiction }) =>
+    readTsv(path.join(dir, file)).map((r) => ({
+      code: null,
+      name: r.name ?? "",
+      operator: null,
+      addressLines: (r["address-text"] ?? "").split("|").filter(Boolean),
+      postcode: r.postcode || null,
+      openedOn: null,
+      closedOn: null,
+      jurisdiction,
+    })),
+  );
+}
+
+/**
+ * Loads the England and Wales register into an empty table (any database, not only demo
+ * ones), then adds each Scottish and Northern Irish establishment whose name is not there yet,
+ * so that an install loaded before they were listed gets them on its next start.
+ */
 export async function loadEstablishments(db: Db): Promise<number> {
   return asSystem(db, async (tx) => {
+    let added = 0;
     const [row] = await queryRows<{ n: number }>(tx, sql`select count(*) as n from establishments`);
-    if (toInt(row?.n ?? 0) > 0) return 0;
-    const { seeds } = readEstablishmentSeeds();
-    await tx
-      .insert(establishments)
-      .values(seeds.map((s) => ({ ...s, source: "register" as const })));
-    return seeds.length;
+    if (toInt(row?.n ?? 0) === 0) {
+      const { seeds } = readEstablishmentSeeds();
+      await tx
+        .insert(establishments)
+        .values(seeds.map((s) => ({ ...s, source: "register" as const })));
+      added += seeds.length;
+    }
+    const present = new Set(
+      (await tx.select({ name: establishments.name }).from(establishments)).map((r) =>
+        normaliseEstablishmentName(r.name),
+      ),
+    );
+    const missing = readDevolvedSeeds().filter(
+      (s) => !present.has(normaliseEstablishmentName(s.name)),
+    );
+    if (missing.length > 0) {
+      await tx
+        .insert(establishments)
+        .values(missing.map((s) => ({ ...s, source: "register" as const })));
+    }
+    return added + missing.length;
   });
 }
 
@@ -100,15 +146,26 @@ export interface EstablishmentOption {
   id: string;
   name: string;
   closed: boolean;
+  jurisdiction: EstablishmentJurisdiction;
 }
 
 /** For pickers: open establishments first, then closed ones (people may still be recorded there). */
 export async function listEstablishmentOptions(tx: Queryable): Promise<EstablishmentOption[]> {
   const rows = await tx
-    .select({ id: establishments.id, name: establishments.name, closedOn: establishments.closedOn })
+    .select({
+      id: establishments.id,
+      name: establishments.name,
+      closedOn: establishments.closedOn,
+      jurisdiction: establishments.jurisdiction,
+    })
     .from(establishments)
     .orderBy(asc(establishments.name));
   return rows
-    .map((r) => ({ id: r.id, name: r.name, closed: Boolean(r.closedOn) }))
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      closed: Boolean(r.closedOn),
+      jurisdiction: r.jurisdiction,
+    }))
     .sort((a, b) => Number(a.closed) - Number(b.closed));
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { normaliseEstablishmentName, readEstablishmentSeeds } from "./establishments.server";
+import {
+  normaliseEstablishmentName,
+  readDevolvedSeeds,
+  readEstablishmentSeeds,
+} from "./establishments.server";
 
 describe("establishment reference data", () => {
   it("matches register names to address names", () => {
@@ -18,5 +22,30 @@ describe("establishment reference data", () => {
     const altcourse = seeds.find((s) => s.code === "AC");
     expect(altcourse?.postcode).toBe("L9 7LH");
     expect(altcourse?.addressLines).toEqual(["Higher Lane", "Fazakerley", "Liverpool"]);
+  });
+});
+
+describe("Scottish and Northern Irish establishments", () => {
+  it("lists them with the addresses that could be confirmed, none clashing with England and Wales", () => {
+    const devolved = readDevolvedSeeds();
+    const barlinnie = devolved.find((s) => s.name === "HMP Barlinnie");
+    expect(barlinnie).toMatchObject({
+      jurisdiction: "scotland",
+      addressLines: ["81 Lee Avenue", "Riddrie", "Glasgow"],
+      postcode: "G33 2QX",
+    });
+    expect(
+      devolved.filter((s) => s.jurisdiction === "northern_ireland").map((s) => s.name),
+    ).toEqual([
+      "HMP Maghaberry",
+      "HMP Magilligan",
+      "Hydebank Wood Secure College and Women's Prison",
+    ]);
+    const englandWales = new Set(
+      readEstablishmentSeeds().seeds.map((s) => normaliseEstablishmentName(s.name)),
+    );
+    expect(devolved.filter((s) => englandWales.has(normaliseEstablishmentName(s.name)))).toEqual(
+      [],
+    );
   });
 });

@@ -9,3 +9,12 @@ export function normalisePrisonerNumber(value: string): string {
 export function isEnglandWalesPrisonerNumber(value: string): boolean {
   return EW_PRISONER_NUMBER.test(normalisePrisonerNumber(value));
 }
+
+/**
+ * Scottish Prison Service numbers are digits only (the service's own example is 090000), and
+ * Northern Ireland Prison Service numbers are not letters-and-digits like England and Wales
+ * ones: such numbers are kept, as written, as an "other prisoner number".
+ */
+export function isDigitsOnlyPrisonerNumber(value: string): boolean {
+  return /^[0-9]+$/.test(normalisePrisonerNumber(value));
+}

@@ -12,13 +12,20 @@ type Fields = Record<string, FieldMetadata<any, any, any>>;
 export function QuestionnaireSectionFields({
   section,
   fields,
+  wording = "staff",
 }: {
   section: QuestionnaireSection;
   fields: Fields;
+  /** "public": each question as the public form asks it, in plain English. */
+  wording?: "staff" | "public";
 }) {
   return (
     <>
-      {section.questions.map((q) => {
+      {section.questions.map((asked) => {
+        const q =
+          wording === "public"
+            ? { ...asked, label: asked.ask ?? asked.label, hint: asked.askHint ?? asked.hint }
+            : asked;
         const field = fields[q.name];
         if (!field) return null;
         if (q.kind === "textarea")

@@ -24,6 +24,8 @@ export interface RecordApplicationInput {
   assigneeId?: string | null;
   importKey?: string;
   isDraft?: boolean;
+  /** A reference already set aside for it (an online application saved to finish later). */
+  reference?: string;
 }
 
 export interface RecordedApplication {
@@ -87,7 +89,9 @@ export async function recordApplication(
       details: { channel: input.channel },
     });
   }
-  const [reference] = await allocateReferences(tx, Number(input.receivedOn.slice(0, 4)));
+  const [reference] = input.reference
+    ? [input.reference]
+    : await allocateReferences(tx, Number(input.receivedOn.slice(0, 4)));
   if (!reference) throw new Error("no reference allocated");
   const applicationId = randomUUID();
   const q = input.questionnaire;

@@ -8,6 +8,7 @@ import { forbidden, invalid, notFound } from "~/errors/app-error";
 import { changeApplicationState } from "~/intake/change-state.server";
 import { today } from "~/shared/dates";
 import { MAX_BATCH } from "./batch-schema";
+import { copiedTo, type LetterCopy, withCopies } from "./copies";
 import { buildLetter, type LetterContent, letterFilename } from "./letter-content";
 import { renderLetterDocx } from "./letter-docx.server";
 import { type LetterSubject, loadLetterSubjects } from "./letter-facts.server";
@@ -21,19 +22,35 @@ export const MEDIA_TYPES: Record<LetterFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
-export function renderLetter(letter: LetterContent, format: LetterFormat): Promise<Buffer> {
+/**
+ * A letter as a file. A PDF carries the copies for the applicant's representatives after the
+ * letter, each on its own page and addressed to them; a Word file is the letter alone, saying
+ * who it is copied to.
+ */
+export function renderLetter(
+  letter: LetterContent,
+  format: LetterFormat,
+  copies: { to: readonly LetterCopy[]; applicantName: string } = { to: [], applicantName: "" },
+): Promise<Buffer> {
   const meta = {
     title: `${letter.title} ${letter.reference}`,
     author: letter.signOff.at(-1) ?? "",
   };
-  return format === "pdf" ? renderLettersPdf([letter], meta) : renderLetterDocx(letter, meta);
+  return format === "pdf"
+    ? renderLettersPdf(withCopies(letter, copies.to, copies.applicantName), meta)
+    : renderLetterDocx(copiedTo(letter, copies.to), meta);
 }
 
 /** The line a letter gets in the correspondence log: "Acknowledgement letter (PDF), large print". */
-export function correspondenceSummary(letter: LetterContent, format: LetterFormat): string {
+export function correspondenceSummary(
+  letter: LetterContent,
+  format: LetterFormat,
+  copies: readonly LetterCopy[] = [],
+): string {
   const marks = [
     letter.marking ? "marked Legal Correspondence" : null,
     letter.largePrint ? "large print" : null,
+    copies.length ? `copied to ${copies.map((c) => c.name).join(", ")}` : null,
   ].filter(Boolean);
   return `${letter.title} letter (${format.toUpperCase()})${marks.length ? `, ${marks.join(", ")}` : ""}`;
 }
@@ -53,7 +70,11 @@ export async function fileLetter(
   format: LetterFormat,
   options: { batch: boolean; correspondence?: boolean },
 ): Promise<{ documentId: string; filename: string }> {
-  const bytes = await renderLetter(letter, format);
+  const copies = subject.copies ?? [];
+  const bytes = await renderLetter(letter, format, {
+    to: copies,
+    applicantName: subject.facts.applicant.name,
+  });
   const filename = letterFilename(letter, format);
   const stored = await store.put(bytes);
   const [doc] = await tx
@@ -78,7 +99,7 @@ export async function fileLetter(
       direction: "out",
       kind: "letter",
       occurredOn: today(),
-      summary: correspondenceSummary(letter, format),
+      summary: correspondenceSummary(letter, format, copies),
       documentId: doc.id,
       createdBy: acting.viewer.id,
     });
@@ -95,6 +116,7 @@ export async function fileLetter(
       format,
       sha256: stored.sha256,
       batch: options.batch,
+      copies: copies.length,
     },
   });
   return { documentId: doc.id, filename };
@@ -201,15 +223,20 @@ export async function acknowledgeBatch(
   await recordAuditEvent(tx, actorOf(acting), {
     action: "letter.batch_printed",
     entityType: "application",
+    organisationId: acknowledged[0]?.subject.organisationId ?? null,
     details: {
       template: "acknowledgement",
       references: acknowledged.map((r) => r.subject.reference),
+      // So that each application's access history shows its letter printed in the batch.
+      applicationIds: acknowledged.map((r) => r.subject.applicationId),
       skipped: skipped.map((s) => ({ reference: s.reference, reason: s.reason })),
     },
   });
   const pdf = acknowledged.length
     ? await renderLettersPdf(
-        acknowledged.map((r) => r.letter),
+        acknowledged.flatMap((r) =>
+          withCopies(r.letter, r.subject.copies ?? [], r.subject.facts.applicant.name),
+        ),
         {
           title: `Acknowledgement letters ${today()}`,
           author: acknowledged[0]?.subject.facts.network.name ?? "",

@@ -20,7 +20,12 @@ export interface LetterFacts {
     postcode: string | null;
     jurisdiction: Jurisdiction;
   } | null;
-  application: { reference: string; receivedOn: string };
+  application: {
+    reference: string;
+    receivedOn: string;
+    /** Who applied for the applicant through the website, if someone did. */
+    madeBy?: string | null;
+  };
   network: { name: string; returnAddress: string[] };
   /** The date of the letter (YYYY-MM-DD). */
   date: string;
@@ -67,7 +72,8 @@ const PRISON_RULE: Record<Jurisdiction, string | null> = {
 
 const PRISON_NAME = /^(HMP|HM Prison|HMYOI|HMP\/YOI|YOI|HMIRC|IRC)\b/i;
 
-function lines(text: string): string[] {
+/** A postal address as typed, on one line with commas or on several: its lines. */
+export function splitAddress(text: string): string[] {
   const split = text.includes("\n") ? text.split(/\r?\n/) : text.split(",");
   return split.map((l) => l.trim()).filter(Boolean);
 }
@@ -88,7 +94,7 @@ export function deliveryAddress(facts: LetterFacts): { lines: string[]; complete
       complete: e.addressLines.length > 0 && !!e.postcode,
     };
   }
-  const own = lines(facts.applicant.postalAddress ?? "");
+  const own = splitAddress(facts.applicant.postalAddress ?? "");
   return { lines: own, complete: own.length > 0 };
 }
 
@@ -105,6 +111,7 @@ export function mergeValues(facts: LetterFacts): MergeValues {
     "recipient.address": deliveryAddress(facts).lines.join("\n"),
     "application.reference": facts.application.reference,
     "application.receivedOn": longDate(facts.application.receivedOn),
+    "application.madeBy": facts.application.madeBy ?? "",
     date: longDate(facts.date),
     "network.name": facts.network.name,
     "network.returnAddress": facts.network.returnAddress.join("\n"),
@@ -148,6 +155,7 @@ export function buildLetter(template: LetterTemplate, facts: LetterFacts): Lette
           .filter(Boolean)
           .map((item, i) => ({ ...(i === 0 ? heading : {}), text: `${p.prefix ?? ""}${item}` }));
       if (p.when && !facts.extras?.conditions?.includes(p.when)) return [];
+      if (p.unless?.some((c) => facts.extras?.conditions?.includes(c))) return [];
       return [{ ...heading, text: inline(p.text) }];
     }),
     signOff: template.signOff.map(inline),

@@ -100,7 +100,7 @@ export async function openLetter(
     entityId: doc.id,
     subjectId: doc.applicantId,
     organisationId: doc.organisationId,
-    details: { applicationId, filename: doc.filename },
+    details: { applicationId },
   });
   return { filename: doc.filename, mediaType: doc.mediaType, bytes };
 }

@@ -10,6 +10,8 @@ export const MERGE_FIELDS = {
   "recipient.address": "Where the letter goes: the prison's address, or the applicant's own",
   "application.reference": "The application's reference, e.g. CN-2026-00042",
   "application.receivedOn": "The day the application arrived, e.g. 2 November 2026",
+  "application.madeBy":
+    "Who made the application for the applicant through the website, e.g. Isla Reid; empty otherwise",
   date: "The date of the letter, e.g. 9 November 2026",
   "network.name": "The network's name",
   "network.returnAddress": "The network's return address on one line",

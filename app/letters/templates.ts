@@ -28,6 +28,8 @@ export interface TemplateParagraph {
   heading?: string;
   text: string;
   when?: LetterCondition;
+  /** Printed unless one of these holds: the wording for every other case. */
+  unless?: readonly LetterCondition[];
 }
 
 /**
@@ -54,7 +56,11 @@ export type LetterCondition =
   /** The jurisdiction of the conviction is not recorded: name both. */
   | "review_body_unknown"
   /** The conviction or sentence is recent enough for an ordinary appeal. */
-  | "appeal_window_open";
+  | "appeal_window_open"
+  /** The application was made online by the applicant (app/letters/letter-facts.server.ts). */
+  | "online_self"
+  /** It was made online by someone for the applicant, who is named. */
+  | "online_for_you";
 
 export type LetterTemplateKey =
   | "acknowledgement"
@@ -115,6 +121,15 @@ export const LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate> = {
     paragraphs: [
       {
         text: "Thank you for writing to us. We received your application on {{application.receivedOn}}.",
+        unless: ["online_self", "online_for_you"],
+      },
+      {
+        text: "Thank you for applying through our website. We received your application on {{application.receivedOn}}.",
+        when: "online_self",
+      },
+      {
+        text: "{{application.madeBy}} applied to us for you through our website on {{application.receivedOn}}, and told us that you know about the application and agree to it. If you do not agree to it, please write and tell us.",
+        when: "online_for_you",
       },
       {
         text: "Your reference is {{application.reference}}. Please write it at the top of every letter you send us, so that we can find your file quickly.",

@@ -3,7 +3,6 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { type Acting, actorOf } from "~/access/acting";
 import { isRoleKey, ROLES, type RoleKey } from "~/access/catalogue";
 import { countInvitation } from "~/access/rate-limit.server";
-import { can } from "~/access/viewer";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import { type Queryable, queryRows } from "~/db/database.server";
 import { memberships, users } from "~/db/schema";

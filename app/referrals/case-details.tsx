@@ -33,6 +33,8 @@ export interface ApplicantFacts {
   aliases: string[];
   dateOfBirth: string | null;
   prisonerNumber: string | null;
+  /** A number not in the England and Wales pattern (a Scottish or Northern Irish one), as written. */
+  otherPrisonerNumber?: string | null;
   establishment: string | null;
 }
 
@@ -45,7 +47,7 @@ export function ApplicantDetails({ applicant: a }: { applicant: ApplicantFacts }
         <Value text={a.dateOfBirth} />
       </Row>
       <Row label="Prisoner number">
-        <Value text={a.prisonerNumber} />
+        <Value text={[a.prisonerNumber, a.otherPrisonerNumber].filter(Boolean).join(", ")} />
       </Row>
       <Row label="Establishment">
         <Value text={a.establishment} />

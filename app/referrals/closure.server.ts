@@ -64,6 +64,8 @@ export async function writeHandoverNote(
     !can(acting.viewer, "manage:organisation:any")
   )
     throw forbidden("Only the project's leads or the network's administrators can write it.");
+  if (c.stage === "closed")
+    throw invalid("This case is closed: a lead must reopen it to change its handover note.");
   if (!note.trim()) throw invalid("Write the handover note.", { field: "note" });
   await tx
     .update(cases)

@@ -44,6 +44,7 @@ export async function offerCase(
       projectId: v.projectId,
       summary: v.summary,
       documentIds: v.documentIds,
+      includeAccount: v.includeAccount,
       expiresOn: v.expiresOn,
       matchReasons: chosen
         ? [

@@ -7,6 +7,7 @@ import { caseDocuments, caseLines, cases, organisations } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
+import { accountOf } from "./applicant-account";
 import { ACTIVE_CASE_STAGES } from "./case-returns.server";
 import { categoryLabels } from "./category-labels.server";
 import type { OfferCase } from "./offer-case.server";
@@ -69,6 +70,8 @@ export async function getCase(tx: Queryable, acting: Acting, caseId: string) {
       active,
       applicant: c.applicant,
       conviction: c.conviction as OfferCase["conviction"],
+      /** The applicant's own account, as it came with the offer (null if it was left out). */
+      account: accountOf(c.account),
       summary: c.summary,
       acceptedOn: c.createdAt.toISOString().slice(0, 10),
       lastActivityOn: c.lastActivityAt.toISOString().slice(0, 10),

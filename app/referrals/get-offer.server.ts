@@ -57,6 +57,7 @@ export interface OfferView {
     summary: string;
     applicant: OfferCase["applicant"];
     conviction: OfferCase["conviction"];
+    account: OfferCase["account"];
     lines: (OfferCase["lines"][number] & { categoryLabel: string })[];
     documents: { id: string; filename: string; mediaType: string; byteSize: number }[];
   } | null;
@@ -93,6 +94,7 @@ export async function getOffer(tx: Queryable, acting: Acting, offerId: string): 
       summary: offer.summary,
       applicant: c.applicant,
       conviction: c.conviction,
+      account: c.account,
       lines: c.lines.map((l) => ({ ...l, categoryLabel: labels[l.category] ?? l.category })),
       documents: pack,
     };

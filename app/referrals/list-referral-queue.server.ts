@@ -57,7 +57,7 @@ interface Row {
  * earlier ones, and where its latest case at a project stands. Row-level security limits it
  * to what the viewer's network may see.
  */
-function itemsSql(day: string): SQL {
+export function referralItemsSql(day: string): SQL {
   return sql`(
     select a.id as application_id, a.reference, p.full_name as applicant_name,
       case when a.state = 'referred' then 'referred'
@@ -112,7 +112,7 @@ export async function listReferralQueue(
   const where = conditions(filters);
   const counted = await queryRows<{ view: ReferralQueueRow["view"]; n: number | string }>(
     tx,
-    sql`select i.view, count(*) as n from ${itemsSql(day)} i where ${allOf(where)} group by i.view`,
+    sql`select i.view, count(*) as n from ${referralItemsSql(day)} i where ${allOf(where)} group by i.view`,
   );
   const counts: Record<QueueView, number> = { waiting: 0, offered: 0, referred: 0, all: 0 };
   for (const c of counted) {
@@ -122,7 +122,7 @@ export async function listReferralQueue(
   if (filters.view !== "all") where.push(sql`i.view = ${filters.view}`);
   const rows = await queryRows<Row>(
     tx,
-    sql`select i.* from ${itemsSql(day)} i where ${allOf(where)}
+    sql`select i.* from ${referralItemsSql(day)} i where ${allOf(where)}
       order by i.days_waiting desc nulls last, i.reference
       limit ${QUEUE_LIMIT + 1}`,
   );

@@ -3,6 +3,7 @@ import { type Queryable, queryRows } from "~/db/database.server";
 import type { PRIORITIES } from "~/db/schema/eligibility";
 import { notFound } from "~/errors/app-error";
 import type { Jurisdiction } from "~/letters/letter-content";
+import { type ApplicantAccount, accountOf } from "./applicant-account";
 
 /** The case as offered, read through app_offer_case (drizzle/0016): what a project's lead may see. */
 export interface OfferCase {
@@ -32,6 +33,8 @@ export interface OfferCase {
     courtName: string | null;
     convictionDate: string | null;
   };
+  /** The applicant's own account, when the coordinator sent it with the offer. */
+  account: ApplicantAccount | null;
   lines: {
     category: string;
     description: string;
@@ -47,5 +50,5 @@ export async function loadOfferCase(tx: Queryable, offerId: string): Promise<Off
     sql`select app_offer_case(${offerId}::uuid) as data`,
   );
   if (!row?.data) throw notFound("offer");
-  return row.data;
+  return { ...row.data, account: accountOf(row.data.account) };
 }

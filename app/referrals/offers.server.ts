@@ -25,6 +25,8 @@ export interface OfferInput {
   projectId: string;
   summary: string;
   documentIds: string[];
+  /** Send the applicant's own account (the questionnaire's answers) with the offer; yes unless said. */
+  includeAccount?: boolean;
   expiresOn: string;
   /** The suggestion's reasons as the coordinator saw them, kept with the offer. */
   matchReasons?: string[];
@@ -37,7 +39,8 @@ export interface Context {
 
 /**
  * Offers an eligible case to one project, with a case summary, the decision's lines of
- * investigation and the documents chosen for the case pack. One open offer per case at a
+ * investigation, the applicant's own account (unless left out) and the documents chosen for
+ * the case pack. One open offer per case at a
  * time (the database enforces it). The project's leads are told in the app and by e-mail.
  * Personal data leaves the network here: audited as a disclosure.
  */
@@ -92,6 +95,7 @@ export async function makeOffer(
       assessmentId: c.assessment.id,
       projectId: project.id,
       summary: input.summary,
+      includeAccount: input.includeAccount ?? true,
       matchReasons: input.matchReasons ?? [],
       expiresOn: input.expiresOn,
       offeredBy: acting.viewer.id,
@@ -114,6 +118,7 @@ export async function makeOffer(
       applicationId: input.applicationId,
       reference: c.application.reference,
       documentIds: docIds,
+      includeAccount: input.includeAccount ?? true,
       expiresOn: input.expiresOn,
     },
   });

@@ -27,7 +27,7 @@ export async function loadReferralCase(tx: Queryable, applicationId: string) {
     .where(and(eq(assessments.applicationId, applicationId), eq(assessments.status, "decided")))
     .orderBy(desc(assessments.decidedAt))
     .limit(1);
-  if (!assessment || assessment.recommendation !== "eligible")
+  if (assessment?.recommendation !== "eligible")
     throw invalid("Only an application decided eligible can be referred.");
   return { ...row, assessment };
 }

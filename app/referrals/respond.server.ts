@@ -47,7 +47,8 @@ async function openOfferFor(tx: Queryable, acting: Acting, offerId: string) {
 
 /**
  * The project's lead accepts: in one transaction the project's case is made from copies of
- * the applicant, the conviction, the lines of investigation and the case pack (each
+ * the applicant, the conviction, the applicant's own account, the lines of investigation and
+ * the case pack (each
  * document's bytes copied into a file of the project's own), the offer is accepted, the
  * application is referred and the applicant's letter filed. If anything fails — or the
  * process dies — nothing of it is committed, and files written are removed (or swept later).
@@ -75,6 +76,7 @@ export async function acceptOffer(
       reference: c.reference,
       applicant: c.applicant,
       conviction: c.conviction,
+      account: c.account ? { ...c.account } : null,
       summary: offer.summary,
       annualReportDueOn: firstReportDue(accepted),
       createdBy: acting.viewer.id,
@@ -147,6 +149,7 @@ export async function acceptOffer(
       applicationId: offer.applicationId,
       reference: c.reference,
       documents: pack.map((d) => d.id),
+      account: c.account !== null,
       lines: c.lines.length,
       letterId: completed.letter_id,
     },

@@ -26,6 +26,7 @@ describe("the offer form", () => {
       anyway: false,
       summary: "A case",
       documentIds: [DOC],
+      includeAccount: false,
       expiresOn: later,
     });
   });

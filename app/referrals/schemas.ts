@@ -54,6 +54,7 @@ export function offerSchema(choices?: OfferChoices) {
         ),
       anyway: checkbox(),
       summary: requiredText("Write the case summary for the project", "The summary", SUMMARY_MAX),
+      includeAccount: checkbox(),
       documentIds: stringList().refine(
         (ids) => ids.every((id) => (choices ? choices.documents.includes(id) : isId(id))),
         "Choose documents from the list",

@@ -14,6 +14,7 @@ export default [
   route("applications/:id/matches", "routes/queue/application-matches.tsx"),
   route("applications/:id/entry/:section", "routes/applications/entry.tsx"),
   route("applications/:id/documents", "routes/applications/documents.tsx"),
+  route("applications/:id/tasks", "routes/applications/tasks.tsx"),
   route("applications/:id/state", "routes/applications/state.tsx"),
   route("applications/:id/letters", "routes/letters/applications.$id.letters.tsx"),
   route(

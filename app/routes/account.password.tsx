@@ -1,12 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect } from "react-router";
-import { access, asViewer } from "~/access/access.server";
+import { Form } from "react-router";
+import { access } from "~/access/access.server";
 import { actorOf } from "~/access/acting";
 import { servicesContext } from "~/context.server";
+import { invalid } from "~/errors/app-error";
 import { changePassword, endOtherSessions } from "~/identity/passwords-flow.server";
 import { ChangePasswordSchema } from "~/identity/schemas";
 import { readSessionToken } from "~/identity/session-cookie.server";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import type { Route } from "./+types/account.password";
 
@@ -18,44 +21,34 @@ export function loader() {
   return null;
 }
 
-const HIDE = ["current", "password", "confirm"];
+const PASSWORDS = ["current", "password", "confirm"];
 
-/**
- * Written out rather than through formAction: a failed change must not send the passwords
- * back to the page (Conform's `hideFields`, which the pipeline's reply does not take), and a
- * password is checked exactly as typed, not normalised like other text.
- */
-export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply({ hideFields: HIDE }) }, { status: 400 });
-  const token = readSessionToken(request) ?? "";
-  const outcome = await asViewer(context, (tx, acting) =>
-    changePassword(tx, actorOf(acting), {
-      current: submission.value.current,
-      password: submission.value.password,
-      sessionToken: token,
-    }).then((r) => ({ r, userId: acting.viewer.id })),
-  );
-  if (!outcome.r.ok) {
-    return data(
-      {
-        result: submission.reply({
-          fieldErrors: { current: [outcome.r.message] },
-          hideFields: HIDE,
-        }),
+export const action = formAction({
+  intents: (intent) => ({
+    change: intent({
+      schema: ChangePasswordSchema,
+      hide: PASSWORDS,
+      asTyped: PASSWORDS,
+      run: async ({ current, password }, { tx, acting, args, afterCommit }) => {
+        const token = readSessionToken(args.request) ?? "";
+        const changed = await changePassword(tx, actorOf(acting), {
+          current,
+          password,
+          sessionToken: token,
+        });
+        if (!changed.ok) throw invalid(changed.message, { field: "current" });
+        const { database } = args.context.get(servicesContext);
+        afterCommit([() => endOtherSessions(database.db, acting.viewer.id, token)]);
       },
-      { status: 400 },
-    );
-  }
-  await endOtherSessions(context.get(servicesContext).database.db, outcome.userId, token);
-  throw redirect("/account?passwordChanged=1");
-}
+      done: "/account?passwordChanged=1",
+    }),
+  }),
+});
 
 export default function ChangePassword({ actionData }: Route.ComponentProps) {
   const [form, fields] = useForm({
     id: "change-password",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "change"),
     constraint: getZodConstraint(ChangePasswordSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),

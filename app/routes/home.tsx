@@ -3,35 +3,46 @@ import { PUBLIC } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { ROLES } from "~/access/catalogue";
 import { can } from "~/access/viewer";
-import {
-  type NoteAwaitingSignOff,
-  notesAwaitingSignOff,
-} from "~/casework/notes/awaiting-sign-off.server";
-import { myDeadlines } from "~/casework/overview/deadlines.server";
+import { caseworkWork } from "~/casework/overview/waiting-work.server";
+import { quietCasesWork } from "~/casework/quiet/quiet-cases.server";
 import { sessionContext } from "~/context.server";
+import { listOpenRequests } from "~/data-protection/requests/list-requests.server";
+import { OpenRequestsPanel } from "~/data-protection/requests/ui/open-requests-panel";
+import { assessorWork } from "~/eligibility/queue/waiting-work.server";
+import { intakeWork } from "~/intake/queue/waiting-work.server";
+import { coordinatorWork, offersWork } from "~/referrals/waiting-work.server";
 import { today } from "~/shared/dates";
+import { tasksWork } from "~/tasks/waiting-work.server";
+import { WorkLists } from "~/ui/work-lists";
 import type { Route } from "./+types/home";
 
 export const middleware: Route.MiddlewareFunction[] = [access(PUBLIC)];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const session = context.get(sessionContext);
-  const none: { notes: NoteAwaitingSignOff[]; total: number } = { notes: [], total: 0 };
-  if (session.state !== "active") return { viewer: null, deadlines: [], awaiting: none };
+  if (session.state !== "active") return { viewer: null, work: [], subjectRequests: null };
   const v = session.viewer;
-  // Casework: the coming deadlines of the cases the user sees (only for those who work cases),
-  // and, for leads, the notes waiting for their sign-off.
-  const { deadlines, awaiting } = v.memberships.some((m) =>
-    can(v, "view:case:own", m.organisationId),
-  )
-    ? await asViewer(context, async (tx, acting) => ({
-        deadlines: await myDeadlines(tx, acting, today()),
-        awaiting: can(v, "manage:case:own") ? await notesAwaitingSignOff(tx, acting) : none,
-      }))
-    : { deadlines: [], awaiting: none };
+  // What waits for the user, by the work their roles give them; each domain reads its own
+  // and gives nothing to someone without the permission for it.
+  const work = await asViewer(context, async (tx, acting) => {
+    const day = today();
+    return [
+      await tasksWork(tx, acting, day),
+      ...(await intakeWork(tx, acting, day)),
+      ...(await assessorWork(tx, acting, day)),
+      ...(await coordinatorWork(tx, acting, day)),
+      ...(await offersWork(tx, acting)),
+      ...(await caseworkWork(tx, acting, day)),
+      ...(await quietCasesWork(tx, acting, day)),
+    ];
+  });
+  // Data protection: the officer's open subject requests and when each is due.
+  const subjectRequests = can(v, "protect:data:own")
+    ? await asViewer(context, (tx, acting) => listOpenRequests(tx, acting))
+    : null;
   return {
-    deadlines,
-    awaiting,
+    subjectRequests,
+    work,
     viewer: {
       name: v.name,
       memberships: v.memberships.map((m) => ({
@@ -45,35 +56,46 @@ export async function loader({ context }: Route.LoaderArgs) {
   };
 }
 
+/** The home page of someone not signed in: for people asking for help, and their families. */
+function PublicHome() {
+  return (
+    <>
+      <title>Clearname – help for people who say they were wrongly convicted</title>
+      <h1>Help if you were wrongly convicted</h1>
+      <p className="lead">
+        We are a network of innocence projects. Students and volunteers, supervised by lawyers, look
+        again at the cases of people who say they did not commit the crime they were convicted of.
+      </p>
+      <p>
+        You can ask for help yourself, or a family member or friend can ask for you. It is free. We
+        will write to say we have your application, and tell you what happens next.
+      </p>
+      <p>
+        <Link to="/apply" className="button">
+          Apply for help
+        </Link>
+      </p>
+      <h2>Before you apply</h2>
+      <ul>
+        <li>We can only look at cases where the person has been convicted.</li>
+        <li>
+          Applying takes about 20 minutes. You can save your answers and come back to them later.
+        </li>
+        <li>If you are in prison, you can also write to us: ask the prison for our paper form.</li>
+      </ul>
+      <p>
+        <Link to="/projects">The innocence projects in the network</Link>
+      </p>
+      <p className="hint">
+        Working for the network or a project? <Link to="/sign-in">Staff sign in</Link>
+      </p>
+    </>
+  );
+}
+
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { viewer, deadlines, awaiting } = loaderData;
-  if (!viewer) {
-    return (
-      <>
-        <title>Clearname</title>
-        <h1>Clearname</h1>
-        <p className="lead">
-          The case system of an innocence network and its member projects: applications,
-          eligibility, referral and casework, with the access, audit and retention that
-          criminal-offence data needs.
-        </p>
-        <p>If you, or someone you know, was wrongly convicted, you can ask us for help.</p>
-        <p>
-          <Link to="/apply" className="button">
-            Apply for help
-          </Link>
-        </p>
-        <p>
-          <Link to="/sign-in" className="button">
-            Staff sign in
-          </Link>
-        </p>
-        <p>
-          <Link to="/projects">The network's member projects</Link>
-        </p>
-      </>
-    );
-  }
+  const { viewer, work, subjectRequests } = loaderData;
+  if (!viewer) return <PublicHome />;
   return (
     <>
       <title>Home – Clearname</title>
@@ -82,37 +104,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <p>You have no active role in any organisation. Ask your administrator to give you one.</p>
       ) : (
         <>
-          {deadlines.length > 0 ? (
-            <section aria-labelledby="deadlines-heading">
-              <h2 id="deadlines-heading">Your deadlines</h2>
-              <ul className="plain-list">
-                {deadlines.map((d) => (
-                  <li key={`${d.caseId}-${d.on}-${d.what}`}>
-                    <strong>{d.on}</strong>: <Link to={`/cases/${d.caseId}`}>{d.reference}</Link> —{" "}
-                    {d.what}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {awaiting.notes.length > 0 ? (
-            <section aria-labelledby="awaiting-heading">
-              <h2 id="awaiting-heading">Notes awaiting your sign-off</h2>
-              {awaiting.total > awaiting.notes.length ? (
-                <p className="hint">
-                  The {awaiting.notes.length} that have waited longest of {awaiting.total}.
-                </p>
-              ) : null}
-              <ul className="plain-list">
-                {awaiting.notes.map((n) => (
-                  <li key={n.noteId}>
-                    <Link to={`/cases/${n.caseId}/notes#note-${n.noteId}`}>{n.reference}</Link>:{" "}
-                    {n.authorName}, {n.writtenAt.slice(0, 10)} — {n.excerpt}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <WorkLists lists={work} />
+          {subjectRequests ? <OpenRequestsPanel requests={subjectRequests} /> : null}
           <h2>Your roles</h2>
           <ul className="card-list">
             {viewer.memberships.map((m) => (

@@ -1,11 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
 import { requestContext, servicesContext } from "~/context.server";
+import { invalid } from "~/errors/app-error";
 import { checkPasswordToken, resetPassword } from "~/identity/passwords-flow.server";
 import { ResetPasswordSchema } from "~/identity/schemas";
+import { publicFormAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import type { Route } from "./+types/reset-password";
 
@@ -19,40 +22,32 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     : { valid: false as const };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ResetPasswordSchema });
-  if (submission.status !== "success") {
-    return data(
-      { result: submission.reply({ hideFields: ["password", "confirm"] }) },
-      { status: 400 },
-    );
-  }
-  const { database } = context.get(servicesContext);
-  const facts = context.get(requestContext);
-  const ok = await resetPassword(database.db, {
-    token: params.token,
-    password: submission.value.password,
-    actor: { ip: facts.ip, requestId: facts.requestId },
-  });
-  if (!ok) {
-    return data(
-      {
-        result: submission.reply({
-          formErrors: ["This link has expired or has already been used. Ask for a new one."],
-          hideFields: ["password", "confirm"],
-        }),
+export const action = publicFormAction({
+  intents: (intent) => ({
+    reset: intent({
+      schema: ResetPasswordSchema,
+      hide: ["password", "confirm"],
+      asTyped: ["password", "confirm"],
+      run: async ({ password }, { args: { params, context } }) => {
+        const { database } = context.get(servicesContext);
+        const facts = context.get(requestContext);
+        const ok = await resetPassword(database.db, {
+          token: params.token ?? "",
+          password,
+          actor: { ip: facts.ip, requestId: facts.requestId },
+        });
+        if (!ok)
+          throw invalid("This link has expired or has already been used. Ask for a new one.");
       },
-      { status: 400 },
-    );
-  }
-  throw redirect("/sign-in?passwordSet=1");
-}
+      done: "/sign-in?passwordSet=1",
+    }),
+  }),
+});
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
   const [form, fields] = useForm({
     id: "reset-password",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "reset"),
     constraint: getZodConstraint(ResetPasswordSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),

@@ -85,11 +85,13 @@ export default function Search({ loaderData }: Route.ComponentProps) {
       </Form>
       {searched ? (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading" role="status">
-            {total === 0
-              ? `Nothing found for “${query}”`
-              : `${total}${truncated ? "+" : ""} ${total === 1 ? "result" : "results"} in ${cases.length} ${cases.length === 1 ? "case" : "cases"}`}
-          </h2>
+          <div role="status">
+            <h2 id="results-heading">
+              {total === 0
+                ? `Nothing found for “${query}”`
+                : `${total}${truncated ? "+" : ""} ${total === 1 ? "result" : "results"} in ${cases.length} ${cases.length === 1 ? "case" : "cases"}`}
+            </h2>
+          </div>
           {truncated ? (
             <p>Only the best matches are shown: add words to narrow the search.</p>
           ) : null}

@@ -1,13 +1,16 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, redirect, useSearchParams } from "react-router";
 import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
 import { requestContext, servicesContext, sessionContext } from "~/context.server";
+import { AppError, invalid } from "~/errors/app-error";
 import { SignInSchema } from "~/identity/schemas";
 import { readSessionToken, sessionCookie } from "~/identity/session-cookie.server";
 import { deleteSession } from "~/identity/sessions.server";
 import { signIn } from "~/identity/sign-in.server";
+import { publicFormAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import { safeRedirect } from "~/ui/redirects";
 import type { Route } from "./+types/sign-in";
@@ -21,47 +24,47 @@ export function loader({ context, request }: Route.LoaderArgs) {
   return null;
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: SignInSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  }
-  const { database } = context.get(servicesContext);
-  const facts = context.get(requestContext);
-  const result = await signIn(database.db, {
-    email: submission.value.email,
-    password: submission.value.password,
-    ip: facts.ip,
-    userAgent: facts.userAgent,
-    requestId: facts.requestId,
-  });
-  if (result.kind === "invalid" || result.kind === "throttled") {
-    const message =
-      result.kind === "invalid"
-        ? "The e-mail address or password is not right"
-        : `Too many attempts to sign in. Wait ${result.retryAfterMinutes} minutes, then try again.`;
-    return data(
-      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
-      { status: result.kind === "invalid" ? 400 : 429 },
-    );
-  }
-  // A fresh session token at every sign-in: an earlier one in this browser is ended.
-  const previous = readSessionToken(request);
-  if (previous) await deleteSession(database.db, previous);
-  const to = safeRedirect(submission.value.redirectTo);
-  const next =
-    result.kind === "second-factor-required"
-      ? `/sign-in/two-factor?redirectTo=${encodeURIComponent(to)}`
-      : to;
-  throw redirect(next, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
-}
+export const action = publicFormAction({
+  intents: (intent) => ({
+    signIn: intent({
+      schema: SignInSchema,
+      hide: ["password"],
+      asTyped: ["password"],
+      run: async ({ email, password, redirectTo }, { args: { request, context } }) => {
+        const { database } = context.get(servicesContext);
+        const facts = context.get(requestContext);
+        const result = await signIn(database.db, {
+          email,
+          password,
+          ip: facts.ip,
+          userAgent: facts.userAgent,
+          requestId: facts.requestId,
+        });
+        if (result.kind === "invalid") throw invalid("The e-mail address or password is not right");
+        if (result.kind === "throttled")
+          throw new AppError(
+            "THROTTLED",
+            `Too many attempts to sign in. Wait ${result.retryAfterMinutes} minutes, then try again.`,
+          );
+        // A fresh session token at every sign-in: an earlier one in this browser is ended.
+        const previous = readSessionToken(request);
+        if (previous) await deleteSession(database.db, previous);
+        const to = safeRedirect(redirectTo);
+        const next =
+          result.kind === "second-factor-required"
+            ? `/sign-in/two-factor?redirectTo=${encodeURIComponent(to)}`
+            : to;
+        return redirect(next, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
+      },
+    }),
+  }),
+});
 
 export default function SignIn({ actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "sign-in",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "signIn"),
     constraint: getZodConstraint(SignInSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),

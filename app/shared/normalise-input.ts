@@ -23,10 +23,14 @@ export function normaliseText(value: string): string {
 export type TooLong = { name: string; length: number };
 
 /**
- * A copy of `formData` with every text value normalised (files are left as they are), and the
- * fields whose value is longer than `MAX_FIELD_LENGTH` after normalisation.
+ * A copy of `formData` with every text value normalised (files are left as they are; so are
+ * the fields named in `asTyped`, passwords), and the fields whose value is longer than
+ * `MAX_FIELD_LENGTH` after normalisation.
  */
-export function normaliseFormData(formData: FormData): { formData: FormData; tooLong: TooLong[] } {
+export function normaliseFormData(
+  formData: FormData,
+  asTyped: ReadonlySet<string> = new Set(),
+): { formData: FormData; tooLong: TooLong[] } {
   const out = new FormData();
   const tooLong: TooLong[] = [];
   for (const [name, value] of formData.entries()) {
@@ -35,7 +39,8 @@ export function normaliseFormData(formData: FormData): { formData: FormData; too
       out.append(key, value);
       continue;
     }
-    const text = normaliseText(value);
+    // A secret (a password) is compared exactly as typed: only its length is capped.
+    const text = asTyped.has(key) ? value : normaliseText(value);
     if (text.length > MAX_FIELD_LENGTH) {
       tooLong.push({ name: key, length: text.length });
       // Keep what fits, so the form shows the user their text back to shorten.

@@ -13,14 +13,15 @@ import { isId } from "~/shared/ids";
 import { MAX_FIELD_LENGTH, normaliseFormData } from "~/shared/normalise-input";
 
 /**
- * The one form-action pipeline (docs/decisions/012-form-action-pipeline.md).
+ * The one form-action pipeline (docs/decisions/013-form-action-pipeline.md).
  *
  * A route declares the ids in its path and, for each intent its forms post (the `intent`
  * field; a form without one posts the first intent declared), a schema, the domain call and
  * where to go when it is done. The pipeline does the rest, the same way for every form:
  *
  * 1. path ids that are not ids are a 404 before anything runs;
- * 2. every typed value is normalised (control characters removed, NFC) and capped in length;
+ * 2. every typed value is normalised (control characters removed, NFC) and capped in length —
+ *    but for the fields an intent takes `asTyped` (passwords), which are only capped;
  * 3. the form is parsed with its schema (Conform): a failure goes back to the form, with what
  *    was typed, as 400;
  * 4. the domain call runs as the viewer, in one transaction under row-level security;
@@ -77,6 +78,13 @@ export interface Intent<Schema extends z.ZodType, T, Run, Ids extends string, P 
    * pages that show the result in place.
    */
   done?: Done<T, Ids>;
+  /** Fields never sent back to the page with a failure (passwords): they are typed again. */
+  hide?: readonly string[];
+  /**
+   * Fields taken exactly as typed, not normalised (passwords, which are compared as they were
+   * set); their length is still capped.
+   */
+  asTyped?: readonly string[];
 }
 
 /** The answer to a form that failed, rendered by the page beside what was typed. */
@@ -101,6 +109,8 @@ interface AnyIntent {
   run: (input: any, run: any) => Promise<unknown>;
   // biome-ignore lint/suspicious/noExplicitAny: and its own value
   done?: string | ((value: any, ids: any) => string);
+  hide?: readonly string[];
+  asTyped?: readonly string[];
 }
 
 /** Declares one intent, typing its call's input from its schema and `done`'s value from the call. */
@@ -115,7 +125,8 @@ export interface FormActionSpec<Ids extends string, Run> {
   intents: (intent: IntentBuilder<Run, Ids>) => Record<string, AnyIntent>;
   /**
    * Reads the body, for forms that are not plain (uploads parsed with limits). A refusal it
-   * throws (`invalid(message, { field })`) goes back to the page's first form.
+   * throws (`invalid(message, { field, typed })`) goes back to the page's first form, with
+   * `typed` (the text fields read before the refusal) as what was typed.
    */
   readForm?: (request: Request) => Promise<FormData>;
 }
@@ -159,14 +170,22 @@ function refusalReply(
   submission: { reply: (o?: object) => SubmissionResult<string[]> },
   formData: FormData,
   error: AppError,
+  hideFields: string[] = [],
 ): SubmissionResult<string[]> {
   const named = typeof error.details.field === "string" ? error.details.field : null;
   if (named && formData.has(named))
-    return submission.reply({ fieldErrors: { [named]: [error.message] } });
-  return submission.reply({ formErrors: [error.message] });
+    return submission.reply({ fieldErrors: { [named]: [error.message] }, hideFields });
+  return submission.reply({ formErrors: [error.message], hideFields });
 }
 
 const SHOWN_IN_FORM = new Set(["INVALID", "CONFLICT", "THROTTLED"]);
+
+function typedValues(typed: unknown): Record<string, string> {
+  if (typeof typed !== "object" || typed === null) return {};
+  return Object.fromEntries(
+    Object.entries(typed).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+}
 
 async function readAndParse(
   spec: { intents: Record<string, AnyIntent>; readForm?: (request: Request) => Promise<FormData> },
@@ -178,37 +197,49 @@ async function readAndParse(
   } catch (error) {
     if (!(error instanceof AppError && SHOWN_IN_FORM.has(error.code))) throw error;
     const named = typeof error.details.field === "string" ? error.details.field : "";
-    // An empty (not null) initial value: null would tell Conform to reset the form and drop the error.
+    // What was typed before the refusal (`details.typed`, the text fields an upload read before
+    // its file was refused) goes back to the form. Never null: null would tell Conform to reset
+    // the form and drop the error.
     const result: SubmissionResult<string[]> = {
       status: "error",
-      initialValue: {},
+      initialValue: typedValues(error.details.typed),
       error: { [named]: [error.message] },
       state: { validated: { [named]: true } },
     };
     const first = Object.keys(spec.intents)[0] ?? "";
     return { failed: data<FormFailure>({ intent: first, result }, { status: error.status }) };
   }
-  const { formData, tooLong } = normaliseFormData(raw);
+  const asTyped = new Set(Object.values(spec.intents).flatMap((i) => i.asTyped ?? []));
+  const { formData, tooLong } = normaliseFormData(raw, asTyped);
   const [intent, chosen] = chooseIntent(spec.intents, formData);
   const submission = parseWithZod(formData, { schema: chosen.schema });
+  const hideFields = [...(chosen.hide ?? [])];
   const fail = (result: SubmissionResult<string[]>, status: number) =>
     data<FormFailure>({ intent, result }, { status });
   if (tooLong.length > 0) {
     const message = `Use at most ${MAX_FIELD_LENGTH.toLocaleString("en-GB")} characters.`;
     const fieldErrors = Object.fromEntries(tooLong.map((t) => [t.name, [message]]));
-    return { failed: fail(submission.reply({ fieldErrors }), 400) } as const;
+    return { failed: fail(submission.reply({ fieldErrors, hideFields }), 400) } as const;
   }
-  if (submission.status !== "success") return { failed: fail(submission.reply(), 400) } as const;
-  return { intent, chosen, submission, formData, fail } as const;
+  if (submission.status !== "success")
+    return { failed: fail(submission.reply({ hideFields }), 400) } as const;
+  return { intent, chosen, submission, formData, fail, hideFields } as const;
 }
 
 function toForm(
   error: unknown,
-  parsed: { submission: Parameters<typeof refusalReply>[0]; formData: FormData },
+  parsed: {
+    submission: Parameters<typeof refusalReply>[0];
+    formData: FormData;
+    hideFields: string[];
+  },
   fail: (result: SubmissionResult<string[]>, status: number) => unknown,
 ) {
   if (error instanceof AppError && SHOWN_IN_FORM.has(error.code))
-    return fail(refusalReply(parsed.submission, parsed.formData, error), error.status);
+    return fail(
+      refusalReply(parsed.submission, parsed.formData, error, parsed.hideFields),
+      error.status,
+    );
   if (error instanceof AppError)
     throw data({ message: error.message, code: error.code }, { status: error.status });
   throw error;
@@ -233,7 +264,7 @@ export function formAction<const Ids extends string = never>(
     const ids = requireIds(args.params, spec.ids ?? []);
     const parsed = await readAndParse({ intents, readForm: spec.readForm }, args.request);
     if ("failed" in parsed) return parsed.failed;
-    const { intent, chosen, submission, formData, fail } = parsed;
+    const { intent, chosen, submission, formData, fail, hideFields } = parsed;
     const acting = actingFrom(args.context);
     const { database } = args.context.get(servicesContext);
     const posted = field(formData, "_submission");
@@ -258,7 +289,7 @@ export function formAction<const Ids extends string = never>(
       for (const work of later) await work();
       return outcome.response;
     } catch (error) {
-      return toForm(error, { submission, formData }, fail);
+      return toForm(error, { submission, formData, hideFields }, fail);
     }
   };
 }
@@ -272,13 +303,13 @@ export function publicFormAction<const Ids extends string = never>(
     const ids = requireIds(args.params, spec.ids ?? []);
     const parsed = await readAndParse({ intents, readForm: spec.readForm }, args.request);
     if ("failed" in parsed) return parsed.failed;
-    const { intent, chosen, submission, formData, fail } = parsed;
+    const { intent, chosen, submission, formData, fail, hideFields } = parsed;
     try {
       const prepared = await chosen.prepare?.(submission.value, { ids, args });
       const value = await chosen.run(submission.value, { ids, args, prepared });
       return finish(intent, chosen.done, value, ids);
     } catch (error) {
-      return toForm(error, { submission, formData }, fail);
+      return toForm(error, { submission, formData, hideFields }, fail);
     }
   };
 }

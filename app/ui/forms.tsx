@@ -6,8 +6,8 @@ import {
   getSelectProps,
   getTextareaProps,
 } from "@conform-to/react";
-import { useEffect, useRef } from "react";
-import { useRouteLoaderData } from "react-router";
+import { type ComponentProps, useEffect, useRef } from "react";
+import { Form, useRouteLoaderData } from "react-router";
 
 /** The CSRF token of this browser (checked in app/access/csrf.server.ts). */
 export function useCsrfToken(): string {
@@ -37,6 +37,25 @@ export function CsrfInput() {
       <input type="hidden" name="_csrf" value={useCsrfToken()} />
       <SubmissionKeyInput />
     </>
+  );
+}
+
+/**
+ * A form that posts a file (multipart/form-data): the CSRF token goes in its action URL, the
+ * body being read as it streams in, and the one-time key in its body.
+ */
+export function UploadForm({ children, ...props }: ComponentProps<typeof Form>) {
+  const csrf = useCsrfToken();
+  return (
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      action={`?_csrf=${encodeURIComponent(csrf)}`}
+      {...props}
+    >
+      <SubmissionKeyInput />
+      {children}
+    </Form>
   );
 }
 
@@ -125,7 +144,7 @@ export function TextField({
   autoComplete,
   width,
 }: FieldProps & {
-  type?: "text" | "email" | "password" | "date" | "number";
+  type?: "text" | "email" | "password" | "date" | "datetime-local" | "number";
   autoComplete?: string;
   width?: "short" | "medium";
 }) {
@@ -208,7 +227,12 @@ export function ChoiceField({
         <div className="choices">
           {choices.map(({ key, ...props }, i) => (
             <div className="choice" key={key}>
-              <input {...props} id={`${field.id}-${i}`} />
+              {/* A checkbox marked required would mean every box must be ticked. */}
+              <input
+                {...props}
+                required={type === "checkbox" ? false : props.required}
+                id={`${field.id}-${i}`}
+              />
               <label htmlFor={`${field.id}-${i}`}>{options[i]?.label}</label>
             </div>
           ))}

@@ -21,7 +21,7 @@ describe("navigationFor", () => {
       "/admin/establishments",
       "/admin/settings",
       "/admin/users",
-      "/admin/audit",
+      "/data-protection/audit",
       "/admin/outbox",
       "/notifications",
       "/account",
@@ -49,7 +49,15 @@ describe("navigationFor", () => {
 
   it("shows a project lead the offers made to the project and its cases", () => {
     const hrefs = navigationFor(ROLES.project_lead.permissions, true).map((i) => i.href);
-    expect(hrefs).toEqual(["/", "/offers", "/cases", "/search", "/notifications", "/account"]);
+    expect(hrefs).toEqual([
+      "/",
+      "/offers",
+      "/cases",
+      "/search",
+      "/data-protection",
+      "/notifications",
+      "/account",
+    ]);
   });
 
   it("shows a referral coordinator the referral queue", () => {
@@ -65,5 +73,16 @@ describe("navigationFor", () => {
       navigationFor([], true, unread).find((i) => i.href === "/notifications")?.label;
     expect(label(0)).toBe("Notifications");
     expect(label(3)).toBe("Notifications (3 unread)");
+  });
+});
+
+describe("the data-protection officer's navigation", () => {
+  it("leads to the data-protection pages and the audit trail", () => {
+    const hrefs = navigationFor(ROLES.data_protection_officer.permissions, true).map((i) => i.href);
+    expect(hrefs).toContain("/data-protection");
+    expect(hrefs).toContain("/data-protection/audit");
+    expect(navigationFor(ROLES.caseworker.permissions, true).map((i) => i.href)).not.toContain(
+      "/data-protection",
+    );
   });
 });

@@ -19,7 +19,8 @@ const ITEMS: { href: string; label: string; needs?: Permission; anyOf?: Permissi
   { href: "/admin/establishments", label: "Establishments", needs: "manage:establishment:any" },
   { href: "/admin/settings", label: "Settings", needs: "manage:settings:any" },
   { href: "/admin/users", label: "Users", needs: "manage:user:any" },
-  { href: "/admin/audit", label: "Audit trail", needs: "view:audit:any" },
+  { href: "/data-protection", label: "Data protection", needs: "protect:data:own" },
+  { href: "/data-protection/audit", label: "Audit trail", needs: "view:audit:any" },
   { href: "/admin/outbox", label: "Outbox", needs: "view:outbox:any" },
 ];
 

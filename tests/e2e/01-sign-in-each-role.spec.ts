@@ -34,6 +34,25 @@ const ROLE_LABELS: Record<RoleKey, string> = {
   project_administrator: "Project administrator",
 };
 
+/** What waits for each role, as lists on the home page (docs/decisions/026). */
+const INTAKE = [
+  "New applications",
+  "Acknowledgements due this week",
+  "Acknowledgements overdue",
+  "Scans to file",
+];
+const ASSESSING = ["Your assessments", "Recommendations to review"];
+const REFERRING = ["Cases awaiting referral", "Offers about to lapse"];
+const CASEWORK = ["Your deadlines", "Your open lines of investigation"];
+const WORK: Partial<Record<RoleKey, string[]>> = {
+  administrator: [...INTAKE, ...ASSESSING, ...REFERRING],
+  intake_officer: INTAKE,
+  assessor: ASSESSING,
+  referral_coordinator: REFERRING,
+  project_lead: ["Offers waiting for your answer", ...CASEWORK, "Notes awaiting your sign-off"],
+  caseworker: CASEWORK,
+};
+
 test.describe("signing in as each demo role", () => {
   test("the demo data has the fourteen demo users, two with a second factor", () => {
     expect(DEMO_USERS).toHaveLength(14);
@@ -64,11 +83,30 @@ test.describe("signing in as each demo role", () => {
       );
 
       // Their role, in their organisation, is on the home page.
-      const role = page.getByRole("listitem").filter({ hasText: user.organisation });
+      const role = page
+        .getByRole("listitem")
+        .filter({ hasText: user.organisation })
+        .filter({ has: page.getByRole("heading", { name: user.organisation }) });
       await expect(role.getByRole("link", { name: user.organisation })).toBeVisible();
       await expect(role).toContainText(ROLE_LABELS[user.roleKey]);
       if (user.endsInMonths)
         await expect(role).toContainText(/Your access ends on \d{4}-\d{2}-\d{2}/);
+
+      // What waits for them: each list a region with its count, and a link to its queue when
+      // anything waits.
+      const main = page.getByRole("main");
+      for (const title of WORK[user.roleKey] ?? []) {
+        const list = main.getByRole("region", { name: new RegExp(`^${title} \\(\\d+\\)$`) });
+        await expect(list).toBeVisible();
+        const count = Number(
+          (await list.getByRole("heading").textContent())?.match(/\((\d+)\)/)?.[1],
+        );
+        if (count > 0) await expect(list.getByRole("link").last()).toBeVisible();
+        else await expect(list.getByRole("listitem")).toHaveCount(0);
+      }
+      // Intake's lists are for those who handle intake only.
+      if (!WORK[user.roleKey])
+        await expect(main.getByRole("region", { name: /^New applications/ })).toHaveCount(0);
       await expectAccessible(page, "home page");
 
       await signOut(page);

@@ -99,7 +99,7 @@ test("a forgotten password is reset with the e-mailed link, which works only onc
     form: { _csrf: csrf, password: "another password 12345", confirm: "another password 12345" },
     maxRedirects: 0,
   });
-  expect(replay.status()).toBe(400);
+  expect(replay.status()).toBe(422);
   expect(await replay.text()).toContain(
     "This link has expired or has already been used. Ask for a new one.",
   );

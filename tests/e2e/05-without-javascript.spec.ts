@@ -65,7 +65,7 @@ test("with JavaScript off: sign in, a form's errors come back from the server, s
   await page.getByLabel("Confirm the new password").fill("marble kettle harbour 9");
   const wrong = page.waitForResponse((r) => r.request().method() === "POST");
   await page.getByRole("button", { name: "Change password" }).click();
-  expect((await wrong).status()).toBe(400);
+  expect((await wrong).status()).toBe(422);
   await expect(summary.getByRole("link")).toHaveText(["Your current password is not right"]);
   await expect(summary.getByRole("link")).toHaveAttribute("href", "#change-password-current");
   await expectAccessible(page, "change-password page with another error");

@@ -14,7 +14,17 @@ test.describe("an address that does not exist", () => {
 
     await page.getByRole("main").getByRole("link", { name: "Go to the home page" }).click();
     await expect(page).toHaveURL("/");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Clearname");
+    // The public home page speaks to the people who apply, and leads staff to sign in.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Help if you were wrongly convicted",
+    );
+    await expect(
+      page.getByRole("main").getByRole("link", { name: "Apply for help" }),
+    ).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Staff sign in" })).toBeVisible();
+    // The favicon is served (it was a 404 on every page).
+    const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+    expect((await page.request.get(icon ?? "/favicon.ico")).status()).toBe(200);
     await expectAccessible(page, "home page, signed out");
   });
 

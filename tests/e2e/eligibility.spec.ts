@@ -81,6 +81,7 @@ test("an urgent application comes first, and an assessment goes from ineligible 
     .check();
   await page.getByLabel("No line of investigation").check();
   await page.getByRole("button", { name: "Make the recommendation" }).click();
+  await expect(page).toHaveURL(/\?(sent|recommended)=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "after the recommendation");
 
@@ -100,6 +101,7 @@ test("an urgent application comes first, and an assessment goes from ineligible 
     .getByLabel("Comment")
     .fill("The CCTV from the bus station was never checked: that is a line of investigation.");
   await second.getByRole("button", { name: "Send the review" }).click();
+  await expect(second).toHaveURL(/\?returned=1$/);
   await expect(second.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(second, "after the review");
 
@@ -137,6 +139,7 @@ test("an urgent application comes first, and an assessment goes from ineligible 
     .getByLabel("Eligible", { exact: true })
     .check();
   await page.getByRole("button", { name: "Make the recommendation" }).click();
+  await expect(page).toHaveURL(/\?(sent|recommended)=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "after the eligible recommendation");
 
@@ -144,7 +147,10 @@ test("an urgent application comes first, and an assessment goes from ineligible 
   await expect(page.getByRole("heading", { level: 1, name: "Record the decision" })).toBeVisible();
   await expectAccessible(page, "decide page");
   await page.getByRole("button", { name: "Record the decision" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "The decision" })).toBeVisible();
+  await expect(page).toHaveURL(/\?recorded=1$/);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "The decision", exact: true }),
+  ).toBeVisible();
   await expect(page.getByText("Awaiting referral")).toBeVisible();
   await expectAccessible(page, "the decision");
 

@@ -126,6 +126,12 @@ test("an intake officer imports a legacy register: maps its columns, reads the r
   expect(csv.trim().split(/\r?\n/)).toHaveLength(21);
   expect(csv).toContain('9000,"The legacy reference is also on line 11');
 
+  // Importing without choosing how is refused, and says what to choose.
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(
+    page.getByRole("link", { name: "Choose how to import: all or nothing, or valid rows only" }),
+  ).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
   await page.getByLabel("Valid rows only").check();
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page).toHaveURL(runUrl);

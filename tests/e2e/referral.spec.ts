@@ -20,7 +20,10 @@ async function offerTo(page: Page, caseUrl: string, project: string, withPack: b
     .getByRole("group", { name: "Which project is the case offered to?" })
     .getByLabel(project)
     .check();
-  if (withPack) await page.getByLabel(/cressida-letter\.pdf/).check();
+  // The case pack starts whole: the applicant's own account and every document ticked.
+  await expect(page.getByLabel("The applicant's own account")).toBeChecked();
+  await expect(page.getByLabel(/cressida-letter\.pdf/)).toBeChecked();
+  if (!withPack) await page.getByLabel(/cressida-letter\.pdf/).uncheck();
   await page.getByRole("button", { name: "Offer the case" }).click();
   await expect(page.getByRole("status")).toContainText("The case is offered.");
   await expectAccessible(page, `referral page after offering to ${project}`);
@@ -89,10 +92,14 @@ test("a case is offered, declined, offered again and accepted, then comes back w
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Case offered:");
   await expectAccessible(page, "the offer");
   await expect(page.getByRole("link", { name: "cressida-letter.pdf" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "The applicant's own account" })).toContainText(
+    "never tested for DNA",
+  );
   await page
     .getByLabel("Why your project declines it")
     .fill("Our students are away for the summer and we have no capacity until October.");
   await page.getByRole("button", { name: "Decline the case" }).click();
+  await expect(page).toHaveURL(/\/offers\?declined=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "after declining");
 
@@ -110,6 +117,8 @@ test("a case is offered, declined, offered again and accepted, then comes back w
     .getByRole("link", { name: /CN-\d{4}-\d{5}/ })
     .first()
     .click();
+  await expect(page).toHaveURL(/\/offers\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Case offered:");
   await expectAccessible(page, "Fenwick's offer");
   await page.getByLabel(/takes on the case/).check();
   await page.getByRole("button", { name: "Accept the case" }).click();
@@ -120,6 +129,9 @@ test("a case is offered, declined, offered again and accepted, then comes back w
   await expect(lines.getByRole("row").nth(1)).toBeVisible();
   await expect(lines).not.toContainText("No lines");
   await expect(page.getByRole("link", { name: "cressida-letter.pdf" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "The applicant's own account" })).toContainText(
+    "The taxi driver who took me home",
+  );
   await expectAccessible(page, "the accepted case");
   await page.getByText("Write the handover note").click();
   await page

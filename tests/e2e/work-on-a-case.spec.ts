@@ -188,6 +188,7 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
     await page.goto(`${caseUrl}/lines`);
     await expectAccessible(page, "lines");
     await page.getByRole("link", { name: /balaclava/ }).click();
+    await expect(page).toHaveURL(/\/lines\/[0-9a-f-]{36}$/);
     await expectAccessible(page, "a line");
     await page.getByLabel("Owner").selectOption({ label: "Cara Caseworker" });
     await page.getByRole("group", { name: "Status" }).getByLabel("Done", { exact: true }).check();
@@ -199,6 +200,7 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
       .getByLabel("Why this result")
       .fill("A full DNA profile from the balaclava excludes the applicant.");
     await page.getByRole("button", { name: "Save" }).click();
+    await expect(page).toHaveURL(/\?saved=1$/);
     await expect(page.getByRole("main")).toContainText("Supports innocence");
     await expectAccessible(page, "line with its result");
   });
@@ -210,10 +212,32 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
       .getByLabel("Note", { exact: true })
       .fill("Draft letter to the client's former solicitors about the DNA result.");
     await page.getByLabel("Needs the lead's sign-off").check();
+    // What the browser sends, to send again below as Back and resend would.
+    const sent = await page
+      .locator("form#add-note")
+      .evaluate((form: HTMLFormElement) =>
+        Object.fromEntries(new FormData(form) as unknown as Iterable<[string, string]>),
+      );
     await page.getByRole("button", { name: "Add the note" }).click();
     await expect(page.getByRole("main")).toContainText("former solicitors about the DNA result");
     await expect(page.getByRole("button", { name: /Sign off/ })).toHaveCount(0);
+    // The form is empty again, its box unticked.
+    const addForm = page.locator("form#add-note");
+    await expect(addForm.getByLabel("Note", { exact: true })).toHaveValue("");
+    await expect(addForm.getByLabel("Needs the lead's sign-off")).not.toBeChecked();
     await expectAccessible(page, "note awaiting sign-off");
+    // The same form sent again goes where the first went and adds nothing.
+    const again = await page.request.post(`${caseUrl}/notes`, { form: sent, maxRedirects: 0 });
+    expect(again.status()).toBe(302);
+    expect(again.headers().location).toBe(`${caseUrl}/notes?added=1`);
+    await page.reload();
+    // One note (its edit form repeats its text, so count the notes, not the text).
+    await expect(
+      page
+        .getByRole("region", { name: "All notes" })
+        .getByRole("listitem")
+        .filter({ hasText: "former solicitors about the DNA" }),
+    ).toHaveCount(1);
   });
 
   await test.step("she logs her time and corrects the entry", async () => {
@@ -254,8 +278,11 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
         .getByRole("region", { name: "All notes" })
         .getByRole("listitem")
         .filter({ hasText: "former solicitors about the DNA" });
+    // Each note's button says which note it signs off.
     await note()
-      .getByRole("button", { name: /Sign off/ })
+      .getByRole("button", {
+        name: /^Sign off the note of \d{4}-\d{2}-\d{2} at \d{2}:\d{2} by Cara Caseworker$/,
+      })
       .click();
     await expect(note()).toContainText(/Signed off by Lena Lead/);
     await expectAccessible(page, "note signed off");
@@ -322,6 +349,54 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
     const text = pdfText(await download(page, await sent.getAttribute("href")));
     expect(text).toContain(APPLICANT);
     expect(text).toContain("Supports innocence");
+  });
+
+  await test.step("the lead closes the case after the checklist; a note is refused", async () => {
+    await page.goto(`${caseUrl}/close`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Close the case");
+    await expectAccessible(page, "closing page");
+    await page.getByRole("button", { name: "Close the case" }).click();
+    await expect(page.getByRole("alert")).toContainText("Confirm each item of the checklist");
+    await expectAccessible(page, "closing page with its errors");
+    const checklist = page.getByRole("group", { name: "Before closing, confirm each item" });
+    for (const item of [/Open lines/, /Papers requested/, /Documents to return/, /closing letter/])
+      await checklist.getByLabel(item).check();
+    await page.getByRole("group", { name: "Outcome" }).getByLabel("The client withdrew").check();
+    await page.getByLabel("Reasons for closing").fill("The client asked the project to stop.");
+    await page.getByRole("button", { name: "Close the case" }).click();
+    await expect(page.getByRole("status")).toContainText("The case is closed.");
+    await expectAccessible(page, "closed case");
+    await page.goto(`${caseUrl}/notes`);
+    await expectAccessible(page, "notes of the closed case");
+    await page.getByLabel("Note", { exact: true }).fill("Written after closing.");
+    await page.getByRole("button", { name: "Add the note" }).click();
+    await expect(page.getByRole("alert")).toContainText("This case is closed");
+    await expectAccessible(page, "note refused on a closed case");
+    await page.goto("/cases?status=closed");
+    await expect(page.getByRole("main")).toContainText(APPLICANT);
+    await expect(page.getByRole("main")).toContainText("The client withdrew");
+    await expectAccessible(page, "closed cases");
+  });
+
+  await test.step("the lead reopens it with a reason; notes are taken again", async () => {
+    await page.goto(`${caseUrl}/close`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("A closed case");
+    await expectAccessible(page, "closing page of the closed case");
+    await page.getByLabel("Why is the case reopened?").fill("The client wrote again.");
+    await page.getByRole("button", { name: "Reopen the case" }).click();
+    await expect(page.getByRole("status")).toContainText("The case is reopened.");
+    await expectAccessible(page, "reopened case");
+    await page.goto(`${caseUrl}/notes`);
+    await expectAccessible(page, "notes of the reopened case");
+    await page.getByLabel("Note", { exact: true }).fill("Work resumes after reopening.");
+    await page.getByRole("button", { name: "Add the note" }).click();
+    await expect(
+      page
+        .getByRole("region", { name: "All notes" })
+        .getByRole("listitem")
+        .filter({ hasText: "Work resumes after reopening." }),
+    ).toHaveCount(1);
+    await expectAccessible(page, "note added after reopening");
   });
 
   page = await people.switchTo("referrals@clearname.test");

@@ -133,6 +133,9 @@ describe("taking an application for assessment", () => {
       assessorId: assessor.id,
       offences: "Robbery",
       courtName: "Leeds Crown Court",
+      // What the court's name implies (app/intake/court-jurisdiction.ts), for the assessor to check.
+      courtType: "crown_court",
+      jurisdiction: "england_wales",
       offenceDate: "2018-05-01",
       convictionDate: "2019-03-14",
       plea: "not_guilty",
@@ -212,7 +215,7 @@ describe("saving the assessment", () => {
   it("saves the assigned assessor's answers and lines, and bumps the version", async () => {
     const { assessmentId } = await started();
     const form = await formFor(assessor, assessmentId, {
-      courtType: "crown_court",
+      courtType: "magistrates",
       jurisdiction: "england_wales",
       couldBeInnocent: "unclear",
       couldBeInnocentReasons: "The identification was made in poor light.",
@@ -233,7 +236,7 @@ describe("saving the assessment", () => {
     );
     const a = await row(assessmentId);
     expect(a).toMatchObject({
-      courtType: "crown_court",
+      courtType: "magistrates",
       couldBeInnocent: "unclear",
       suspectedCauses: ["mistaken_identification"],
       flags: ["in_custody"],

@@ -207,6 +207,12 @@ describe("npm run audit:verify", () => {
     expect(good.code).toBe(0);
 
     if (dataDir) database = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
+    // The run is kept for the audit tool, with no one as the checker.
+    const kept = await queryRows<{ ok: boolean; checked: number; checked_by: string | null }>(
+      database.db,
+      sql`select ok, checked, checked_by from audit_chain_checks`,
+    );
+    expect(kept).toEqual([{ ok: true, checked: 3, checked_by: null }]);
     await tamper(
       database,
       sql`update audit_events set action = 'test.forged' where seq = (select max(seq) from audit_events)`,

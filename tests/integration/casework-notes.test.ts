@@ -23,6 +23,7 @@ import { caseDocuments, caseLines, caseNotes, cases, reviewApplications } from "
 import { today } from "~/shared/dates";
 import { acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { expectRefused } from "../support/errors";
+import { createUser } from "../support/factories";
 import { appError } from "../support/intake";
 
 /**
@@ -104,6 +105,29 @@ describe("notes and sign-off", () => {
     expect(note?.signedOff?.at.slice(0, 10)).toBe(today());
     expect(note?.canEdit).toBe(false);
     expect(after.awaitingSignOff).toEqual([]);
+  });
+
+  it("a lead cannot sign off her own note; another lead of the project can", async () => {
+    const { lead } = ctx.people.second;
+    const otherLead = await createUser(ctx.db, [
+      { organisationId: ctx.people.second.id, roleKey: "project_lead" },
+    ]);
+    const { noteId } = await as(lead, (tx) =>
+      addNote(tx, lead.acting, english, { body: "Letter to the CCRC", needsSignOff: true }),
+    );
+    const refused = await appError(as(lead, (tx) => signOffNote(tx, lead.acting, english, noteId)));
+    expect(refused.code).toBe("INVALID");
+    expect(refused.message).toMatch(/another lead of the project must sign it off/);
+    const hers = await as(lead, (tx) => listNotes(tx, lead.acting, english));
+    expect(hers.awaitingSignOff.map((n) => n.id)).not.toContain(noteId);
+    expect(hers.notes.find((n) => n.id === noteId)?.canSignOff).toBe(false);
+    const theirs = await as(otherLead, (tx) => listNotes(tx, otherLead.acting, english));
+    expect(theirs.awaitingSignOff.map((n) => n.id)).toContain(noteId);
+    await as(otherLead, (tx) => signOffNote(tx, otherLead.acting, english, noteId));
+    const after = await as(lead, (tx) => listNotes(tx, lead.acting, english));
+    expect(after.notes.find((n) => n.id === noteId)?.signedOff?.by).toBe(
+      otherLead.acting.viewer.name,
+    );
   });
 
   it("a signed-off note cannot be edited, in the domain or in the database", async () => {

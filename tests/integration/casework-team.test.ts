@@ -44,6 +44,7 @@ const CASE_TABLES = [
   "case_correspondence",
   "case_stage_events",
   "review_applications",
+  "case_closures",
 ] as const;
 
 async function rowsSeen(user: TestUser): Promise<Record<string, number>> {

@@ -50,8 +50,8 @@ describe("the demo data", () => {
     const started = Date.now();
     expect(await seed()).toBe(true);
     expect(Date.now() - started).toBeLessThan(20_000);
-    // 40 from intake, 5 more from the eligibility demo, one of them referred to a project.
-    expect(await count(sql`select count(*) as n from applications`)).toBe(45);
+    // 40 from intake, 6 more from the eligibility demo, two of them referred to projects.
+    expect(await count(sql`select count(*) as n from applications`)).toBe(46);
     const states = await queryRows<{ state: string; n: number }>(
       database.db,
       sql`select state, count(*) as n from applications group by state`,
@@ -63,7 +63,7 @@ describe("the demo data", () => {
       ready_for_assessment: 6,
       under_assessment: 2,
       awaiting_referral: 1,
-      referred: 1,
+      referred: 2,
       closed: 4,
     });
     expect(await count(sql`select count(distinct channel) as n from applications`)).toBe(5);
@@ -150,7 +150,7 @@ describe("the demo data", () => {
     const byStatus = new Map(
       seen.filter((a) => a.applicationState !== "referred").map((a) => [a.status, a]),
     );
-    expect(seen.filter((a) => a.applicationState === "referred")).toHaveLength(1);
+    expect(seen.filter((a) => a.applicationState === "referred")).toHaveLength(2);
     expect([...byStatus.keys()].sort()).toEqual(["decided", "draft", "in_review"]);
 
     const draft = byStatus.get("draft");
@@ -185,8 +185,8 @@ describe("the demo data", () => {
 
     // Loading again adds nothing.
     expect(await seed()).toBe(false);
-    expect(await count(sql`select count(*) as n from assessments`)).toBe(4);
-    expect(await count(sql`select count(*) as n from investigation_lines`)).toBe(5);
+    expect(await count(sql`select count(*) as n from assessments`)).toBe(5);
+    expect(await count(sql`select count(*) as n from investigation_lines`)).toBe(6);
     expect(await count(sql`select count(*) as n from assessment_reviews`)).toBe(1);
     expect(await count(sql`select count(*) as n from users`)).toBe(DEMO_USERS.length);
   });
@@ -204,6 +204,18 @@ describe("the demo data", () => {
     expect(await activeCases("caseworker2@clearname.test")).toEqual([]);
     expect(await activeCases("caseworker3@clearname.test")).toEqual([]);
     expect(await activeCases("lead.fenwick@clearname.test")).toEqual([]);
+    expect(await activeCases("lead.glenmorra@clearname.test")).toEqual(["Euan Drummond"]);
+    // Glenmorra's case came with his sister's account: his prisoner number and his 2018 appeal.
+    const [scottish] = await queryRows<{ number: string; appeal: string; jurisdiction: string }>(
+      database.db,
+      sql`select applicant->>'otherPrisonerNumber' as number,
+        account->'answers'->>'appealHistory' as appeal,
+        conviction->>'jurisdiction' as jurisdiction
+        from cases where applicant->>'fullName' = 'Euan Drummond'`,
+    );
+    expect(scottish?.number).toBe("0184562");
+    expect(scottish?.appeal).toContain("14 March 2018");
+    expect(scottish?.jurisdiction).toBe("scotland");
     expect(
       await count(
         sql`select count(*) as n from case_notes where needs_sign_off and signed_off_at is null`,
@@ -216,6 +228,6 @@ describe("the demo data", () => {
     ).toBe(1);
     expect(
       await count(sql`select count(*) as n from case_lines l join cases c on c.id = l.case_id`),
-    ).toBe(2);
+    ).toBe(3);
   });
 });

@@ -201,7 +201,10 @@ describe("the pipeline's status policy", () => {
       readForm: async (request) => {
         const form = await request.formData();
         if (form.get("name") === "unreadable")
-          throw invalid("The file could not be read.", { field: "name" });
+          throw invalid("The file could not be read.", {
+            field: "name",
+            typed: { name: "unreadable", note: 42 },
+          });
         return form;
       },
       intents: (intent) => ({
@@ -231,9 +234,20 @@ describe("the pipeline's status policy", () => {
       data: { intent: "upload", result: { error: { name: ["Too big once unpacked."] } } },
     });
     expect(ran).toBe(false);
-    expect(await send("unreadable")).toMatchObject({
+    const unreadable = await send("unreadable");
+    expect((unreadable.data as { result: { initialValue: object } }).result.initialValue).toEqual({
+      name: "unreadable",
+    });
+    expect(unreadable).toMatchObject({
       status: 422,
-      data: { intent: "upload", result: { error: { name: ["The file could not be read."] } } },
+      data: {
+        intent: "upload",
+        // What was typed before the refusal goes back to the form (text only).
+        result: {
+          error: { name: ["The file could not be read."] },
+          initialValue: { name: "unreadable" },
+        },
+      },
     });
     expect(await send("fine")).toMatchObject({
       status: 200,
@@ -268,5 +282,41 @@ describe("the pipeline's status policy", () => {
     expect(sent).toEqual([]);
     expect(await send("kept")).toEqual({ status: 302, location: "/saved" });
     expect(sent).toEqual(["kept"]);
+  });
+
+  it("takes a password exactly as typed and never sends it back with a failure", async () => {
+    const seen: string[] = [];
+    const page = formAction({
+      intents: (intent) => ({
+        signIn: intent({
+          schema: z.object({ name: z.string(), password: z.string() }),
+          hide: ["password"],
+          asTyped: ["password"],
+          run: async ({ name, password }): Promise<void> => {
+            seen.push(name, password);
+            throw invalid("Not right.");
+          },
+          done: "/in",
+        }),
+      }),
+    });
+    // e + combining acute, and a control character: normalised in the name, kept in the password.
+    const typed = "cafe\u0301\u0007";
+    const outcome = await outcomeOf(() =>
+      page({
+        request: formPost("/sign-in", { name: typed, password: typed }),
+        params: {},
+        context: routeContext(database, caseworker.acting),
+      }),
+    );
+    expect(seen).toEqual(["caf\u00e9", typed]);
+    expect(outcome).toMatchObject({
+      status: 422,
+      data: { result: { error: { "": ["Not right."] } } },
+    });
+    const sentBack = JSON.stringify(outcome);
+    expect(sentBack).toContain("caf\u00e9");
+    expect(sentBack).not.toContain("\\u0007");
+    expect(sentBack).not.toContain("cafe\u0301");
   });
 });

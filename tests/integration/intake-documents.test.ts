@@ -220,6 +220,8 @@ describe("downloading", () => {
         and(eq(auditEvents.action, "document.viewed"), eq(auditEvents.entityId, stored.documentId)),
       );
     expect(viewed?.subjectId).toBe(applicantId);
+    // The organisation that holds it, so that its officer finds the opening in the trail.
+    expect(viewed?.organisationId).toEqual(expect.any(String));
 
     const project = await createOrganisation(database.db);
     const lead = await createUser(database.db, [

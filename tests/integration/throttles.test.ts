@@ -258,9 +258,12 @@ describe("forgot-password under a burst", () => {
       15 - RESET_THROTTLE.perEmail.limit,
     );
     // Over the limit the answer is the neutral one, word for word the same as under it.
-    const answers = pages.map((page) => JSON.stringify(page));
+    const answers = pages.map((page) => {
+      const response = page as Response;
+      return `${response.status} ${response.headers.get("Location")}`;
+    });
     expect(new Set(answers).size).toBe(1);
-    expect(pages[0]).toMatchObject({ sent: true });
+    expect(answers[0]).toBe("302 /forgot-password?sent=1");
   });
 
   it(`lets one address ask for at most ${RESET_THROTTLE.perAddress.limit} links at once, whoever for`, async () => {

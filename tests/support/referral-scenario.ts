@@ -84,68 +84,27 @@ export async function createEligibleCase(
   people: ReferralPeople,
   store: DocumentStore,
 ): Promise<EligibleCase> {
-  const { intake, assessor } = people;
-  if ((await db.select({ id: establishments.id }).from(establishments).limit(1)).length === 0)
-    await loadEstablishments(db);
-  const [altcourse] = await db
-    .select({ id: establishments.id })
-    .from(establishments)
-    .where(eq(establishments.name, "HMP/YOI Altcourse"));
-  if (!altcourse) throw new Error("Altcourse is not in the register");
+  const { intake } = people;
   const fullName = `Dafydd Zed${randomBytes(3).toString("hex")}`;
-  const recorded = await asUser(db, intake.id, (tx) =>
-    recordApplication(
-      tx,
-      { userId: intake.id },
-      {
-        applicant: ApplicantSchema.parse({
-          fullName,
-          prisonerNumber: "A4321ZX",
-          establishmentId: altcourse.id,
-          largePrint: true,
-        }),
-        channel: "post",
-        receivedOn: "2026-02-10",
-        questionnaire: { offences: "Robbery", convictionDate: "2019-06-14" },
-      },
-    ),
-  );
-  await asSystem(db, (tx) =>
-    tx
-      .update(applications)
-      .set({ state: "ready_for_assessment", acknowledgedOn: "2026-02-12" })
-      .where(eq(applications.id, recorded.applicationId)),
-  );
-  await asUser(db, assessor.id, async (tx) => {
-    const { id } = await startAssessment(tx, assessor.acting, recorded.applicationId);
-    const saved = await saveAssessment(
-      tx,
-      assessor.acting,
-      id,
-      AssessmentSchema.parse({
-        version: 1,
-        couldBeInnocent: "yes",
-        couldBeInnocentReasons: "The only identification was made at night from 40 metres.",
-        canBeInvestigated: "yes",
-        canBeInvestigatedReasons: "The jacket was kept and has never been tested for DNA.",
-        jurisdiction: "england_wales",
-        offences: "Robbery",
-        lines: LINES,
-      }),
-    );
-    const recommended = await recommend(
-      tx,
-      assessor.acting,
-      id,
-      RecommendationSchema.parse({ version: saved.version, recommendation: "eligible" }),
-    );
-    const { assessment } = await loadAssessment(tx, id);
-    if (recommended.status !== "agreed") throw new Error(`assessment is ${recommended.status}`);
-    await recordDecision(tx, assessor.acting, store, id, {
-      version: assessment.version,
+  const recorded = await recordReadyApplication(db, intake, {
+    applicant: {
+      fullName,
+      prisonerNumber: "A4321ZX",
+      establishmentId: await establishmentIdOf(db, "HMP/YOI Altcourse"),
       largePrint: true,
-      includeNotes: false,
-    });
+    },
+    channel: "post",
+    receivedOn: "2026-02-10",
+    questionnaire: { offences: "Robbery", convictionDate: "2019-06-14" },
+  });
+  await decideEligible(db, people.assessor, store, recorded.applicationId, {
+    couldBeInnocent: "yes",
+    couldBeInnocentReasons: "The only identification was made at night from 40 metres.",
+    canBeInvestigated: "yes",
+    canBeInvestigatedReasons: "The jacket was kept and has never been tested for DNA.",
+    jurisdiction: "england_wales",
+    offences: "Robbery",
+    lines: LINES,
   });
   const packBytes = tinyPdf("Witness statement of the second witness");
   const scan = await asUser(db, intake.id, (tx) =>
@@ -164,6 +123,78 @@ export async function createEligibleCase(
     documentId: scan.documentId,
     packBytes,
   };
+}
+
+/** An establishment of the register (loaded on first use), by name. */
+export async function establishmentIdOf(db: Db, name: string): Promise<string> {
+  if ((await db.select({ id: establishments.id }).from(establishments).limit(1)).length === 0)
+    await loadEstablishments(db);
+  const [found] = await db
+    .select({ id: establishments.id })
+    .from(establishments)
+    .where(eq(establishments.name, name));
+  if (!found) throw new Error(`${name} is not in the register`);
+  return found.id;
+}
+
+/** An application recorded by intake and acknowledged, ready for assessment. */
+export async function recordReadyApplication(
+  db: Db,
+  intake: TestUser,
+  input: {
+    applicant: Record<string, unknown>;
+    channel: "post" | "online";
+    receivedOn: string;
+    questionnaire: Record<string, string>;
+  },
+) {
+  const recorded = await asUser(db, intake.id, (tx) =>
+    recordApplication(
+      tx,
+      { userId: intake.id },
+      { ...input, applicant: ApplicantSchema.parse(input.applicant) },
+    ),
+  );
+  await asSystem(db, (tx) =>
+    tx
+      .update(applications)
+      .set({ state: "ready_for_assessment", acknowledgedOn: input.receivedOn })
+      .where(eq(applications.id, recorded.applicationId)),
+  );
+  return recorded;
+}
+
+/** Assessed by `assessor` with `answers`, recommended eligible and decided; returns the assessment. */
+export async function decideEligible(
+  db: Db,
+  assessor: TestUser,
+  store: DocumentStore,
+  applicationId: string,
+  answers: Record<string, unknown>,
+): Promise<string> {
+  return asUser(db, assessor.id, async (tx) => {
+    const { id } = await startAssessment(tx, assessor.acting, applicationId);
+    const saved = await saveAssessment(
+      tx,
+      assessor.acting,
+      id,
+      AssessmentSchema.parse({ version: 1, ...answers }),
+    );
+    const recommended = await recommend(
+      tx,
+      assessor.acting,
+      id,
+      RecommendationSchema.parse({ version: saved.version, recommendation: "eligible" }),
+    );
+    if (recommended.status !== "agreed") throw new Error(`assessment is ${recommended.status}`);
+    const { assessment } = await loadAssessment(tx, id);
+    await recordDecision(tx, assessor.acting, store, id, {
+      version: assessment.version,
+      largePrint: true,
+      includeNotes: false,
+    });
+    return id;
+  });
 }
 
 /** What the referral functions need besides the transaction: mail goes to the outbox. */

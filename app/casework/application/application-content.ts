@@ -1,3 +1,4 @@
+import type { Questionnaire } from "~/intake/questionnaire";
 import type { Ground } from "./schemas";
 
 export type ReviewBody = "ccrc" | "sccrc";
@@ -15,6 +16,8 @@ export interface ApplicationFacts {
     postalAddress: string | null;
   };
   conviction: Record<string, unknown>;
+  /** The applicant's own answers to the network's questionnaire, when they came with the case. */
+  account: Questionnaire | null;
   /** Lines of investigation whose result supports innocence. */
   supportingLines: { description: string; resultReason: string | null }[];
   /** The case documents to list as supporting documents. */
@@ -90,6 +93,33 @@ type PriorReview = {
   decidedOn?: unknown;
 };
 
+const ANSWER = (answers: Questionnaire, name: string, label: string): string[] => {
+  const v = answers[name]?.trim();
+  return v ? [`${label}: ${v}`] : [];
+};
+
+/** What the applicant said about the appeals, reviews and their claim, marked as theirs. */
+function inTheirWords(answers: Questionnaire | null) {
+  const a = answers ?? {};
+  return {
+    appeals: [
+      ...ANSWER(a, "appealHistory", "The applicant's account of the appeals"),
+      ...ANSWER(
+        a,
+        "appealFailureReasons",
+        "Reasons given for the appeal failing, as the applicant gives them",
+      ),
+    ],
+    reviews: ANSWER(a, "reviewApplications", "The applicant's account of earlier applications"),
+    claim: [
+      ...ANSWER(a, "whyWrong", "In the applicant's words"),
+      ...ANSWER(a, "alibi", "Alibi"),
+      ...ANSWER(a, "physicalEvidence", "Physical evidence"),
+      ...ANSWER(a, "freshEvidence", "Evidence the jury did not hear"),
+    ],
+  };
+}
+
 /** The draft application, from the file and the grounds: what both the DOCX and the PDF show. */
 export function buildApplication(facts: ApplicationFacts, grounds: Ground[]): ApplicationContent {
   const body = reviewBodyFor(facts.conviction);
@@ -99,6 +129,7 @@ export function buildApplication(facts: ApplicationFacts, grounds: Ground[]): Ap
   const a = facts.applicant;
   const appeals = (Array.isArray(cv.appealStages) ? cv.appealStages : []) as AppealStage[];
   const priors = (Array.isArray(cv.priorReviews) ? cv.priorReviews : []) as PriorReview[];
+  const said = inTheirWords(facts.account);
   const sections: ApplicationSection[] = [
     {
       heading: "1. The applicant",
@@ -136,7 +167,11 @@ export function buildApplication(facts: ApplicationFacts, grounds: Ground[]): Ap
               .concat(str(s.grounds) ? `. Grounds: ${str(s.grounds)}` : ""),
           )
         : undefined,
-      paragraphs: appeals.length ? undefined : ["No appeal is recorded on the file."],
+      paragraphs: said.appeals.length
+        ? said.appeals
+        : appeals.length
+          ? undefined
+          : ["No appeal is recorded on the file."],
     },
     {
       heading: "4. Previous applications to the Commission",
@@ -153,10 +188,17 @@ export function buildApplication(facts: ApplicationFacts, grounds: Ground[]): Ap
               .join(", "),
           )
         : undefined,
-      paragraphs: priors.length ? undefined : ["No previous application is recorded on the file."],
+      paragraphs: said.reviews.length
+        ? said.reviews
+        : priors.length
+          ? undefined
+          : ["No previous application is recorded on the file."],
     },
+    ...(said.claim.length
+      ? [{ heading: "5. Why the applicant says the conviction is wrong", paragraphs: said.claim }]
+      : []),
     {
-      heading: "5. The investigation",
+      heading: `${said.claim.length ? 6 : 5}. The investigation`,
       items: facts.supportingLines.length
         ? facts.supportingLines.map(
             (l) => `${l.description}${l.resultReason ? `: ${l.resultReason}` : ""}`,

@@ -37,10 +37,20 @@ export async function renderApplicationDocx(
     for (const item of s.items ?? [])
       children.push(new Paragraph({ text: item, bullet: { level: 0 } }));
   }
-  children.push(new Paragraph({ text: `6. ${app.test.heading}`, heading: HeadingLevel.HEADING_1 }));
+  children.push(
+    new Paragraph({
+      text: `${app.sections.length + 1}. ${app.test.heading}`,
+      heading: HeadingLevel.HEADING_1,
+    }),
+  );
   for (const p of app.test.paragraphs)
     children.push(new Paragraph({ text: p, spacing: { after: 120 } }));
-  children.push(new Paragraph({ text: "7. The grounds", heading: HeadingLevel.HEADING_1 }));
+  children.push(
+    new Paragraph({
+      text: `${app.sections.length + 2}. The grounds`,
+      heading: HeadingLevel.HEADING_1,
+    }),
+  );
   app.grounds.forEach((g, i) => {
     children.push(
       new Paragraph({ text: `Ground ${i + 1}`, heading: HeadingLevel.HEADING_2 }),
@@ -67,7 +77,10 @@ export async function renderApplicationDocx(
     );
   });
   children.push(
-    new Paragraph({ text: "8. Supporting documents", heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({
+      text: `${app.sections.length + 3}. Supporting documents`,
+      heading: HeadingLevel.HEADING_1,
+    }),
   );
   if (app.documents.length === 0)
     children.push(new Paragraph({ text: "No documents are listed yet." }));

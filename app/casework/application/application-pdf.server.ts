@@ -22,9 +22,9 @@ export async function renderApplicationPdf(app: ApplicationContent): Promise<Buf
     for (const p of s.paragraphs ?? []) content.push({ text: p, margin: [0, 0, 0, 6] });
     if (s.items?.length) content.push({ ul: s.items, margin: [0, 0, 0, 6] });
   }
-  content.push({ text: `6. ${app.test.heading}`, style: "h1" });
+  content.push({ text: `${app.sections.length + 1}. ${app.test.heading}`, style: "h1" });
   for (const p of app.test.paragraphs) content.push({ text: p, margin: [0, 0, 0, 6] });
-  content.push({ text: "7. The grounds", style: "h1" });
+  content.push({ text: `${app.sections.length + 2}. The grounds`, style: "h1" });
   content.push({
     ol: app.grounds.map((g) => ({
       stack: [
@@ -40,7 +40,7 @@ export async function renderApplicationPdf(app: ApplicationContent): Promise<Buf
       ],
     })),
   });
-  content.push({ text: "8. Supporting documents", style: "h1" });
+  content.push({ text: `${app.sections.length + 3}. Supporting documents`, style: "h1" });
   content.push(
     app.documents.length ? { ol: app.documents } : { text: "No documents are listed yet." },
   );

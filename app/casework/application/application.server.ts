@@ -4,11 +4,13 @@ import type { Queryable } from "~/db/database.server";
 import { caseDocuments, caseLines, organisations, reviewApplications } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { conflict, notFound } from "~/errors/app-error";
+import { accountOf } from "~/referrals/applicant-account";
 import { isId } from "~/shared/ids";
 import {
   auditCase,
   type CaseRow,
   leadsCase,
+  mustBeOpen,
   mustLead,
   openCase,
   touchCase,
@@ -21,6 +23,7 @@ import {
 } from "./application-content";
 import { renderApplicationDocx } from "./application-docx.server";
 import { renderApplicationPdf } from "./application-pdf.server";
+import { convictionForApplication, prisonerNumberOf } from "./facts-from-account";
 import type { Ground } from "./schemas";
 
 /** What the file says for the application (the drafts themselves are not listed in it). */
@@ -39,6 +42,7 @@ async function factsOf(tx: Queryable, c: CaseRow): Promise<ApplicationFacts> {
     .from(reviewApplications)
     .where(eq(reviewApplications.caseId, c.id));
   const ownDrafts = new Set(drafts.flatMap((d) => [d.pdf, d.docx]).filter(Boolean));
+  const account = accountOf(c.account);
   const docs = await tx
     .select({ id: caseDocuments.id, filename: caseDocuments.filename })
     .from(caseDocuments)
@@ -47,8 +51,9 @@ async function factsOf(tx: Queryable, c: CaseRow): Promise<ApplicationFacts> {
   return {
     reference: c.reference,
     projectName: project?.name ?? "The project",
-    applicant: c.applicant,
-    conviction: c.conviction,
+    applicant: { ...c.applicant, prisonerNumber: prisonerNumberOf(c.applicant) },
+    conviction: convictionForApplication(c.conviction, account?.answers ?? null),
+    account: account?.answers ?? null,
     supportingLines: lines,
     documents: docs.filter((d) => !ownDrafts.has(d.id)).map((d) => d.filename),
   };
@@ -64,12 +69,12 @@ export async function getApplication(tx: Queryable, acting: Acting, caseId: stri
     .where(eq(reviewApplications.caseId, c.id))
     .orderBy(desc(reviewApplications.version));
   await auditCase(tx, acting, c, "review_application.viewed");
-  const body = reviewBodyFor(c.conviction);
+  const body = reviewBodyFor(facts.conviction);
   return {
     case: { id: c.id, reference: c.reference },
     body,
     bodyName: REVIEW_BODY_NAMES[body],
-    jurisdictionKnown: typeof c.conviction.jurisdiction === "string",
+    jurisdictionKnown: typeof facts.conviction.jurisdiction === "string",
     facts,
     versions: versions.map((v) => ({
       id: v.id,
@@ -104,6 +109,7 @@ export async function generateApplication(
   docxDocumentId: string;
 }> {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
+  mustBeOpen(c);
   mustLead(acting, c, "generate the application");
   const facts = await factsOf(tx, c);
   const content = buildApplication(facts, grounds);
@@ -176,6 +182,7 @@ export async function markApplicationSent(
   sentOn: string,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
+  mustBeOpen(c);
   mustLead(acting, c, "mark the application as sent");
   if (!isId(applicationId)) throw notFound("application");
   const [v] = await tx

@@ -1,7 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Acting } from "~/access/acting";
-import { auditCase, type CaseRow, openCase, touchCase } from "~/casework/case-access.server";
+import {
+  auditCase,
+  type CaseRow,
+  mustBeOpen,
+  openCase,
+  touchCase,
+} from "~/casework/case-access.server";
 import type { Queryable } from "~/db/database.server";
 import { chronologyEvents } from "~/db/schema";
 import { notFound } from "~/errors/app-error";
@@ -58,6 +64,7 @@ export async function saveChronologyEvent(
   input: z.output<typeof ChronologyEventSchema>,
 ): Promise<{ eventId: string }> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const values = {
     occurredOn: input.occurredOn,
     timeNote: input.timeNote,
@@ -102,6 +109,7 @@ export async function deleteChronologyEvent(
   eventId: string,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const deleted = await tx
     .delete(chronologyEvents)
     .where(and(eq(chronologyEvents.id, eventId), eq(chronologyEvents.caseId, c.id)))

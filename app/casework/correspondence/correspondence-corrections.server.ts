@@ -5,7 +5,14 @@ import type { Queryable } from "~/db/database.server";
 import { caseCorrespondence, cases } from "~/db/schema";
 import { forbidden, invalid, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
-import { auditCase, type CaseRow, leadsCase, openCase, touchCase } from "../case-access.server";
+import {
+  auditCase,
+  type CaseRow,
+  leadsCase,
+  mustBeOpen,
+  openCase,
+  touchCase,
+} from "../case-access.server";
 import { addMonths, PROGRESS_LETTER_MONTHS } from "./progress-letters";
 import { CLIENT_PARTY, type CorrectCorrespondenceInput } from "./schemas";
 
@@ -78,6 +85,7 @@ export async function changeCorrespondence(
   input: CorrectCorrespondenceInput,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
+  mustBeOpen(c);
   const entry = await entryToChange(tx, acting, c, entryId);
   if (entry.isProgressLetter && input.withWhom !== "client")
     throw invalid(PROGRESS_LETTER_TO_CLIENT);
@@ -89,7 +97,10 @@ export async function changeCorrespondence(
   const changes = changedFields(entry, after);
   if (Object.keys(changes).length === 0) return;
   await tx.update(caseCorrespondence).set(after).where(eq(caseCorrespondence.id, entry.id));
-  const details: Record<string, unknown> = { correspondenceId: entry.id, changes };
+  const details: Record<string, unknown> = {
+    correspondenceId: entry.id,
+    fields: Object.keys(changes),
+  };
   if (entry.isProgressLetter && changes.occurredOn) {
     const [latest] = await tx
       .select({ on: caseCorrespondence.occurredOn })

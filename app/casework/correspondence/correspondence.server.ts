@@ -4,7 +4,7 @@ import type { Queryable } from "~/db/database.server";
 import { caseCorrespondence, caseDocuments, cases } from "~/db/schema";
 import { invalid } from "~/errors/app-error";
 import { today } from "~/shared/dates";
-import { auditCase, openCase, touchCase } from "../case-access.server";
+import { auditCase, mustBeOpen, openCase, touchCase } from "../case-access.server";
 import { mayChangeCorrespondence } from "./correspondence-corrections.server";
 import {
   addMonths,
@@ -71,6 +71,7 @@ export async function addCorrespondence(
   input: CorrespondenceInput,
 ): Promise<{ correspondenceId: string; nextProgressLetterOn: string | null }> {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
+  mustBeOpen(c);
   if (input.documentId) {
     const [doc] = await tx
       .select({ id: caseDocuments.id })

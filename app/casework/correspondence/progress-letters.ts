@@ -3,16 +3,9 @@ export const PROGRESS_LETTER_MONTHS = 3;
 /** How many days before it is due the case starts saying so. */
 export const PROGRESS_LETTER_WARNING_DAYS = 14;
 
-/** The same day `months` later, or the month's last day (31 January + 1 month = 28/29 February). */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
+import { addMonths } from "~/shared/dates";
+
+export { addMonths };
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -6,7 +6,7 @@ import type { DocumentStore } from "~/documents/storage.server";
 import { invalid } from "~/errors/app-error";
 import { cleanFilename, type ReadScan, readScan } from "~/intake/entry/scan-checks.server";
 import { activeContentWarning } from "~/shared/pdf/active-content";
-import { auditCase, openCase, touchCase } from "../case-access.server";
+import { auditCase, mustBeOpen, openCase, touchCase } from "../case-access.server";
 
 export interface CaseDocumentInput {
   filename: string;
@@ -66,6 +66,7 @@ export async function addCaseDocument(
   input: CaseDocumentInput,
 ): Promise<{ documentId: string; extracted: boolean; warning: string | null }> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   let check = input.scan;
   if (!check) {
     const read = await readScan(input.bytes, { extractText: true });

@@ -3,7 +3,7 @@ import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { caseDocuments, caseLines, evidenceItems, suspectedCauses } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
-import { auditCase, type CaseRow, openCase, touchCase } from "../case-access.server";
+import { auditCase, type CaseRow, mustBeOpen, openCase, touchCase } from "../case-access.server";
 import type { EvidenceInput } from "./evidence-schemas";
 
 /** The case's evidence register, with what an item may refer to (causes, lines, documents). */
@@ -80,6 +80,7 @@ export async function saveEvidence(
   input: EvidenceInput,
 ): Promise<{ evidenceId: string }> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const fallibility = [...new Set(input.fallibility)];
   const values = {
     kind: input.kind,

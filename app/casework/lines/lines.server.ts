@@ -4,7 +4,7 @@ import type { Queryable } from "~/db/database.server";
 import { caseDocuments, caseLines, evidenceItems, investigationCategories } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
-import { auditCase, openCase, touchCase } from "../case-access.server";
+import { auditCase, mustBeOpen, openCase, touchCase } from "../case-access.server";
 import { teamOf } from "../team/case-team.server";
 import type { EditLine, NewLine } from "./line-schemas";
 
@@ -92,6 +92,7 @@ export async function getLine(tx: Queryable, acting: Acting, caseId: string, lin
 /** Adds a line of investigation of the project's own (the referral's lines come with the case). */
 export async function addLine(tx: Queryable, acting: Acting, caseId: string, input: NewLine) {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
+  mustBeOpen(c);
   const [category] = await tx
     .select()
     .from(investigationCategories)
@@ -130,6 +131,7 @@ export async function updateLine(
   input: EditLine,
 ) {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   if (!isId(lineId)) throw notFound("line of investigation");
   if (input.result && !input.resultReason)
     throw invalid("Say why the line has this result", { field: "resultReason" });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Acting, actorOf } from "~/access/acting";
 import { can } from "~/access/viewer";
@@ -51,6 +51,8 @@ export async function notesAwaitingSignOff(
     inArray(cases.stage, [...ACTIVE_CASE_STAGES]),
     eq(caseNotes.needsSignOff, true),
     isNull(caseNotes.signedOffAt),
+    // Never the lead's own notes: another lead signs those off (docs/decisions/025).
+    or(isNull(caseNotes.authorId), ne(caseNotes.authorId, acting.viewer.id)),
   );
   const rows = await tx
     .select({

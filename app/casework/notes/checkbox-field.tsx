@@ -5,13 +5,21 @@ export function CheckboxField({
   field,
   label,
   hint,
+  required = false,
 }: {
   // biome-ignore lint/suspicious/noExplicitAny: any form's boolean field
   field: FieldMetadata<any, any, any>;
   label: string;
   hint?: string;
+  /**
+   * A box that must be ticked to go on ("I have checked this report"). Said here, not taken
+   * from the schema: a yes/no box read with a transform looks required to Conform even when
+   * leaving it unticked is a fine answer.
+   */
+  required?: boolean;
 }) {
   const { key, ...props } = getInputProps(field, { type: "checkbox", ariaAttributes: false });
+  props.required = required;
   const described = [hint ? field.descriptionId : null, field.errors?.length ? field.errorId : null]
     .filter(Boolean)
     .join(" ");

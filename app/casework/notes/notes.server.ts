@@ -3,9 +3,17 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { caseNotes, users } from "~/db/schema";
-import { conflict, forbidden, notFound } from "~/errors/app-error";
+import { conflict, forbidden, invalid, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
-import { auditCase, leadsCase, mustLead, openCase, touchCase } from "../case-access.server";
+import {
+  auditCase,
+  leadsCase,
+  mustBeOpen,
+  mustLead,
+  openCase,
+  touchCase,
+} from "../case-access.server";
+import { canSignOff, signOffRefusal } from "./sign-off-rules";
 
 const author = alias(users, "note_author");
 const signer = alias(users, "note_signer");
@@ -45,11 +53,19 @@ export async function listNotes(tx: Queryable, acting: Acting, caseId: string) {
       : null,
     /** The author or a lead may correct a note until it is signed off. */
     canEdit: !n.signedOffAt && (lead || n.authorId === acting.viewer.id),
+    canSignOff: canSignOff({
+      leads: lead,
+      viewerId: acting.viewer.id,
+      authorId: n.authorId,
+      signedOff: n.signedOffAt !== null,
+    }),
+    /** Written by the viewer: a lead's own note waits for another lead. */
+    own: n.authorId === acting.viewer.id,
   }));
   return {
     case: { id: c.id, reference: c.reference },
     notes,
-    awaitingSignOff: lead ? notes.filter((n) => n.needsSignOff && !n.signedOff) : [],
+    awaitingSignOff: notes.filter((n) => n.needsSignOff && n.canSignOff),
     can: { signOff: lead },
   };
 }
@@ -61,6 +77,7 @@ export async function addNote(
   input: { body: string; needsSignOff: boolean },
 ): Promise<{ noteId: string }> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const [note] = await tx
     .insert(caseNotes)
     .values({
@@ -99,6 +116,7 @@ export async function editNote(
   body: string,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const note = await noteOf(tx, c.id, noteId);
   if (note.signedOffAt) throw conflict("A signed-off note cannot be changed.");
   if (note.authorId !== acting.viewer.id && !leadsCase(acting, c))
@@ -119,9 +137,17 @@ export async function signOffNote(
   noteId: string,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   mustLead(acting, c, "sign notes off");
   const note = await noteOf(tx, c.id, noteId);
   if (note.signedOffAt) throw conflict("The note has already been signed off.");
+  const refusal = signOffRefusal({
+    leads: true,
+    viewerId: acting.viewer.id,
+    authorId: note.authorId,
+    signedOff: false,
+  });
+  if (refusal) throw invalid(refusal);
   await tx
     .update(caseNotes)
     .set({ needsSignOff: true, signedOffBy: acting.viewer.id, signedOffAt: new Date() })

@@ -5,7 +5,7 @@ import { caseLines, caseNotes, caseStageEvents } from "~/db/schema";
 import { getCase } from "~/referrals/get-case.server";
 import { today } from "~/shared/dates";
 import { openCase } from "../case-access.server";
-import { STEP_LABELS, type StageStep } from "../stages/steps";
+import { stepLabel } from "../stages/steps";
 import { teamOf } from "../team/case-team.server";
 import { caseDeadlines } from "./deadlines.server";
 
@@ -44,7 +44,7 @@ async function recentActivity(tx: Queryable, caseId: string, limit = 8): Promise
   const all: Activity[] = [
     ...steps.map((s) => ({
       on: s.on,
-      what: `Stage: ${STEP_LABELS[s.stage as StageStep] ?? s.stage}`,
+      what: `Stage: ${stepLabel(s.stage)}`,
     })),
     ...notes.map((n) => ({ on: n.at.toISOString().slice(0, 10), what: "Case note added" })),
     ...lines.map((l) => ({

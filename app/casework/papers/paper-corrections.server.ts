@@ -1,7 +1,13 @@
 import { and, count, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Acting } from "~/access/acting";
-import { auditCase, type CaseRow, openCase, touchCase } from "~/casework/case-access.server";
+import {
+  auditCase,
+  type CaseRow,
+  mustBeOpen,
+  openCase,
+  touchCase,
+} from "~/casework/case-access.server";
 import { changedFields } from "~/casework/changed-fields";
 import type { Queryable } from "~/db/database.server";
 import { casePapers, paperRequests } from "~/db/schema";
@@ -60,6 +66,7 @@ export async function changePaper(
   input: z.output<typeof EditPaperSchema>,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const paper = await paperOf(tx, c, paperId);
   const after = {
     description: input.description,
@@ -69,7 +76,10 @@ export async function changePaper(
   const changes = changedFields(paper, after);
   if (Object.keys(changes).length === 0) return;
   await tx.update(casePapers).set(after).where(eq(casePapers.id, paper.id));
-  await auditCase(tx, acting, c, "case.paper.changed", { paperId: paper.id, changes });
+  await auditCase(tx, acting, c, "case.paper.changed", {
+    paperId: paper.id,
+    fields: Object.keys(changes),
+  });
   await touchCase(tx, c);
 }
 
@@ -84,18 +94,14 @@ export async function removePaper(
   paperId: string,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const paper = await paperOf(tx, c, paperId);
   const requests = await requestCount(tx, paper.id);
   if (requests > 0) throw conflict(papersWithRequests(requests));
   await tx.delete(casePapers).where(eq(casePapers.id, paper.id));
   await auditCase(tx, acting, c, "case.paper.removed", {
     paperId: paper.id,
-    removed: {
-      kind: paper.kind,
-      description: paper.description,
-      location: paper.location,
-      held: paper.held,
-    },
+    removed: { kind: paper.kind, held: paper.held },
   });
   await touchCase(tx, c);
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Acting } from "~/access/acting";
-import { auditCase, openCase, touchCase } from "~/casework/case-access.server";
+import { auditCase, mustBeOpen, openCase, touchCase } from "~/casework/case-access.server";
 import type { Queryable } from "~/db/database.server";
 import {
   caseCorrespondence,
@@ -38,6 +38,7 @@ export async function requestPapers(
   input: z.output<typeof RequestSchema>,
 ): Promise<{ requestId: string; documentId: string }> {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
+  mustBeOpen(c);
   if (!c.authorityRecordedOn) throw invalid(NO_AUTHORITY);
   const [paper] = await tx
     .select()
@@ -143,6 +144,7 @@ export async function chaseRequest(
   input: z.output<typeof ChaseSchema>,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const r = await requestOf(tx, c.id, input.requestId);
   if (r.status !== "sent")
     throw conflict("This request has been answered: there is nothing to chase.");
@@ -172,6 +174,7 @@ export async function recordReply(
   input: z.output<typeof ReplySchema>,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const r = await requestOf(tx, c.id, input.requestId);
   if (input.repliedOn < r.requestedOn)
     throw invalid("The reply cannot be dated before the request was made.");

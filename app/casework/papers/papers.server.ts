@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Acting } from "~/access/acting";
-import { auditCase, openCase, touchCase } from "~/casework/case-access.server";
+import { auditCase, mustBeOpen, openCase, touchCase } from "~/casework/case-access.server";
 import type { Queryable } from "~/db/database.server";
 import { caseDocuments, casePapers, cases, paperRequests } from "~/db/schema";
 import { invalid, notFound } from "~/errors/app-error";
@@ -83,6 +83,7 @@ export async function addPaper(
   input: z.output<typeof PaperSchema>,
 ): Promise<{ paperId: string }> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const [row] = await tx
     .insert(casePapers)
     .values({
@@ -106,6 +107,7 @@ export async function setPaperHeld(
   input: z.output<typeof HeldSchema>,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const updated = await tx
     .update(casePapers)
     .set({ held: input.held === "yes" })
@@ -130,6 +132,7 @@ export async function recordAuthority(
   input: z.output<typeof AuthoritySchema>,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
+  mustBeOpen(c);
   if (input.recordedOn > today())
     throw invalid("The date the form of authority was received cannot be in the future.");
   if (input.documentId) {

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { type Acting, actorOf } from "~/access/acting";
 import { can } from "~/access/viewer";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
-import { auditCase, openCase, touchCase } from "~/casework/case-access.server";
+import { auditCase, mustBeOpen, openCase, touchCase } from "~/casework/case-access.server";
 import type { Queryable } from "~/db/database.server";
 import { caseCorrespondence, casePeople, cases, people } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
@@ -97,6 +97,7 @@ export async function addCasePerson(
   input: z.output<typeof AddPersonSchema>,
 ): Promise<{ personId: string; casePersonId: string }> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   let personId: string;
   if (input.personId) {
     const [p] = await tx
@@ -156,6 +157,7 @@ export async function recordContactConsent(
   input: z.output<typeof ConsentSchema>,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const { cp } = await casePersonOf(tx, c.id, input.casePersonId);
   if (input.consentOn > today())
     throw invalid("The date of the client's consent cannot be in the future.");
@@ -182,6 +184,7 @@ export async function recordContact(
   input: z.output<typeof ContactSchema>,
 ): Promise<{ correspondenceId: string }> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const { cp, p } = await casePersonOf(tx, c.id, input.casePersonId);
   const refusal = contactRefusal({ kind: p.kind, contactConsentOn: cp.contactConsentOn });
   if (refusal) throw invalid(refusal);

@@ -2,7 +2,7 @@ import { and, asc, between, count, desc, eq, gte, inArray, lt } from "drizzle-or
 import type { CaseRow } from "~/casework/case-access.server";
 import { caseDeadlines } from "~/casework/overview/deadlines.server";
 import { PAPER_KIND_LABELS } from "~/casework/papers/paper-schemas";
-import { OUTCOME_LABELS, STAGE_STEPS, STEP_LABELS, type StageStep } from "~/casework/stages/steps";
+import { OUTCOME_LABELS, stepLabel } from "~/casework/stages/steps";
 import type { Queryable } from "~/db/database.server";
 import {
   caseDocuments,
@@ -211,9 +211,7 @@ export async function assembleCaseReport(
       documentsAdded: documents?.n ?? 0,
       stageSteps: steps.map((s) => ({
         on: s.occurredOn,
-        label: (STAGE_STEPS as readonly string[]).includes(s.stage)
-          ? STEP_LABELS[s.stage as StageStep]
-          : s.stage,
+        label: stepLabel(s.stage),
         note: s.note,
       })),
     },

@@ -7,7 +7,14 @@ import { caseReports, cases } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
 import { today as todayIso } from "~/shared/dates";
 import { isId } from "~/shared/ids";
-import { auditCase, type CaseRow, leadsCase, mustLead, openCase } from "../case-access.server";
+import {
+  auditCase,
+  type CaseRow,
+  leadsCase,
+  mustBeOpen,
+  mustLead,
+  openCase,
+} from "../case-access.server";
 import {
   assembleCaseReport,
   defaultReportPeriod,
@@ -102,6 +109,7 @@ export async function sendCaseReport(
 ): Promise<{ reportId: string; nextDueOn: string }> {
   const today = options.today ?? todayIso();
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
+  mustBeOpen(c);
   mustLead(acting, c, "send the annual case report");
   const period = await periodOf(tx, c, { from: input.periodFrom, to: input.periodTo }, today);
   const content = await assembleCaseReport(tx, c, period, today);

@@ -9,6 +9,7 @@ import {
   auditCase,
   type CaseRow,
   leadsCase,
+  mustBeOpen,
   mustLead,
   openCase,
   touchCase,
@@ -64,7 +65,7 @@ export async function getReview(tx: Queryable, acting: Acting, caseId: string, r
   };
 }
 
-/** Corrects a review's write-up; the audit keeps each changed field before and after. */
+/** Corrects a review's write-up; the audit names the changed fields, never what they said (it cannot be erased). */
 export async function changeReview(
   tx: Queryable,
   acting: Acting,
@@ -73,16 +74,20 @@ export async function changeReview(
   input: ReviewInput,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const review = await reviewOf(tx, c, reviewId);
   mustMayChange(acting, c, review);
   const changes = changedFields(review, input);
   if (Object.keys(changes).length === 0) return;
   await tx.update(caseReviews).set(input).where(eq(caseReviews.id, review.id));
-  await auditCase(tx, acting, c, "case_review.changed", { reviewId: review.id, changes });
+  await auditCase(tx, acting, c, "case_review.changed", {
+    reviewId: review.id,
+    fields: Object.keys(changes),
+  });
   await touchCase(tx, c);
 }
 
-/** A lead removes a review recorded by mistake; the audit keeps what it said. */
+/** A lead removes a review recorded by mistake; the audit keeps when it was held, not what it said. */
 export async function removeReview(
   tx: Queryable,
   acting: Acting,
@@ -90,18 +95,13 @@ export async function removeReview(
   reviewId: string,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const review = await reviewOf(tx, c, reviewId);
   mustLead(acting, c, "remove a case review");
   await tx.delete(caseReviews).where(eq(caseReviews.id, review.id));
   await auditCase(tx, acting, c, "case_review.removed", {
     reviewId: review.id,
-    removed: {
-      heldOn: review.heldOn,
-      attendees: review.attendees,
-      decisions: review.decisions,
-      actions: review.actions,
-      recordedBy: review.recordedBy,
-    },
+    removed: { heldOn: review.heldOn, recordedBy: review.recordedBy },
   });
   await touchCase(tx, c);
 }

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { caseReviews, users } from "~/db/schema";
-import { auditCase, openCase, touchCase } from "../case-access.server";
+import { auditCase, mustBeOpen, openCase, touchCase } from "../case-access.server";
 import { mayChangeReview } from "./review-corrections.server";
 import type { ReviewInput } from "./schemas";
 
@@ -41,6 +41,7 @@ export async function addReview(
   input: ReviewInput,
 ): Promise<{ reviewId: string }> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const [row] = await tx
     .insert(caseReviews)
     .values({ caseId: c.id, ...input, recordedBy: acting.viewer.id })

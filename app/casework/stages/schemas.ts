@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { CASE_OUTCOMES } from "~/db/schema/referrals";
 import { isRealDate } from "~/shared/dates";
-import { APPEAL_OUTCOMES, DECISIONS, REVIEW_BODIES, STAGE_STEPS } from "./steps";
+import { APPEAL_OUTCOMES, CONCLUSIONS, DECISIONS, REVIEW_BODIES, STAGE_STEPS } from "./steps";
 
 const date = (missing: string) =>
   z
@@ -34,7 +33,7 @@ export const RecordStageSchema = z
     decision: z.enum(DECISIONS).optional(),
     hearingOn: optionalDate,
     appealOutcome: z.enum(APPEAL_OUTCOMES).optional(),
-    outcome: z.enum(CASE_OUTCOMES).optional(),
+    outcome: z.enum(CONCLUSIONS).optional(),
     outcomeReason: text(20000).optional(),
   })
   .superRefine((v, ctx) => {

@@ -44,6 +44,13 @@ export const STEP_LABELS: Record<StageStep, string> = {
   concluded: "Project concludes the claim",
 };
 
+/** How any recorded step reads: the lead's steps, and the closing and reopening of the case. */
+export function stepLabel(step: string): string {
+  if (step === "closed") return "Case closed";
+  if (step === "reopened") return "Case reopened";
+  return (STEP_LABELS as Record<string, string>)[step] ?? step;
+}
+
 export const REVIEW_BODIES = ["ccrc", "sccrc"] as const;
 export const REVIEW_BODY_LABELS = { ccrc: "CCRC", sccrc: "SCCRC" } as const;
 /** Days allowed for representations on a provisional statement of reasons, unless changed. */
@@ -59,10 +66,16 @@ export const APPEAL_OUTCOME_LABELS = {
   dismissed: "Appeal dismissed",
 } as const;
 
+/** The project's conclusions on the claim: the outcomes the "concluded" step may record. */
+export const CONCLUSIONS = ["claim_supported", "claim_not_supported", "inconclusive"] as const;
+
 export const OUTCOME_LABELS: Record<(typeof CASE_OUTCOMES)[number], string> = {
   claim_supported: "Claim of innocence supported",
   claim_not_supported: "Claim of innocence not supported",
   inconclusive: "Inconclusive",
+  handed_back: "Handed back",
+  client_withdrew: "The client withdrew",
+  client_died: "The client died",
 };
 
 export function addDays(from: string, days: number): string {

@@ -8,6 +8,7 @@ import {
   auditCase,
   type CaseRow,
   leadsCase,
+  mustBeOpen,
   mustLead,
   openCase,
   touchCase,
@@ -131,6 +132,7 @@ export async function assignToCase(
   input: { userId: string; endsOn: string },
 ): Promise<{ memberId: string }> {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
+  mustBeOpen(c);
   mustLead(acting, c, "choose a case's team");
   const d = today();
   if (input.endsOn <= d) throw invalid("The end date must be after today.", { field: "endsOn" });
@@ -176,6 +178,7 @@ export async function removeFromCase(
   memberId: string,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
+  mustBeOpen(c);
   mustLead(acting, c, "choose a case's team");
   const d = today();
   const [row] = await tx

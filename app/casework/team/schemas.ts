@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { EmailSchema } from "~/identity/schemas";
+import { AddMemberSchema } from "~/organisations/membership-schemas";
 import { isRealDate } from "~/shared/dates";
 import { IdSchema } from "~/shared/ids";
 
@@ -16,4 +18,15 @@ export const AssignTeamMemberSchema = z.object({
 export const RemoveTeamMemberSchema = z.object({
   intent: z.literal("remove"),
   memberId: z.string({ error: "Choose who leaves the team" }).pipe(IdSchema),
+});
+
+/**
+ * Bringing a caseworker onto the case from its team page: someone already in the project by
+ * e-mail, or someone new, who is invited to Clearname as the project's caseworker.
+ */
+export const InviteToCaseSchema = z.object({
+  intent: z.literal("invite"),
+  email: EmailSchema,
+  name: AddMemberSchema.shape.name,
+  endsOn: AssignTeamMemberSchema.shape.endsOn,
 });

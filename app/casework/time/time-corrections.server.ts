@@ -5,7 +5,14 @@ import type { Queryable } from "~/db/database.server";
 import { timeEntries, users } from "~/db/schema";
 import { forbidden, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
-import { auditCase, type CaseRow, leadsCase, openCase, touchCase } from "../case-access.server";
+import {
+  auditCase,
+  type CaseRow,
+  leadsCase,
+  mustBeOpen,
+  openCase,
+  touchCase,
+} from "../case-access.server";
 import type { TimeEntryInput } from "./schemas";
 
 type TimeEntry = typeof timeEntries.$inferSelect;
@@ -64,6 +71,7 @@ export async function changeTimeEntry(
   input: TimeEntryInput,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const entry = await entryToChange(tx, acting, c, entryId);
   const changes = changedFields(entry, input);
   if (Object.keys(changes).length === 0) return;
@@ -71,12 +79,12 @@ export async function changeTimeEntry(
   await auditCase(tx, acting, c, "case_time.changed", {
     entryId: entry.id,
     userId: entry.userId,
-    changes,
+    fields: Object.keys(changes),
   });
   await touchCase(tx, c);
 }
 
-/** Removes a time entry logged by mistake; the audit keeps what it said. */
+/** Removes a time entry logged by mistake; the audit keeps whose, when and how long, not the activity. */
 export async function removeTimeEntry(
   tx: Queryable,
   acting: Acting,
@@ -84,6 +92,7 @@ export async function removeTimeEntry(
   entryId: string,
 ): Promise<void> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const entry = await entryToChange(tx, acting, c, entryId);
   await tx.delete(timeEntries).where(eq(timeEntries.id, entry.id));
   await auditCase(tx, acting, c, "case_time.removed", {
@@ -92,7 +101,6 @@ export async function removeTimeEntry(
       userId: entry.userId,
       workedOn: entry.workedOn,
       minutes: entry.minutes,
-      activity: entry.activity,
     },
   });
   await touchCase(tx, c);

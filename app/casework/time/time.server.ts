@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { timeEntries, users } from "~/db/schema";
-import { auditCase, openCase, touchCase } from "../case-access.server";
+import { auditCase, mustBeOpen, openCase, touchCase } from "../case-access.server";
 import type { TimeEntryInput } from "./schemas";
 import { mayChangeTimeEntry } from "./time-corrections.server";
 
@@ -58,6 +58,7 @@ export async function addTimeEntry(
   input: TimeEntryInput,
 ): Promise<{ entryId: string }> {
   const c = await openCase(tx, acting, caseId);
+  mustBeOpen(c);
   const [row] = await tx
     .insert(timeEntries)
     .values({ caseId: c.id, userId: acting.viewer.id, ...input })

@@ -7,6 +7,8 @@ import { Link } from "react-router";
 export const CASE_SECTIONS = [
   { key: "overview", segment: "", label: "Overview" },
   { key: "team", segment: "team", label: "Team" },
+  { key: "client", segment: "client", label: "Client" },
+  { key: "tasks", segment: "tasks", label: "Tasks" },
   { key: "lines", segment: "lines", label: "Lines of investigation" },
   { key: "evidence", segment: "evidence", label: "Evidence" },
   { key: "documents", segment: "documents", label: "Documents" },
@@ -18,6 +20,7 @@ export const CASE_SECTIONS = [
   { key: "time", segment: "time", label: "Time" },
   { key: "correspondence", segment: "correspondence", label: "Correspondence" },
   { key: "stages", segment: "stages", label: "Stages" },
+  { key: "close", segment: "close", label: "Closing" },
   { key: "application", segment: "application", label: "Application" },
   { key: "report", segment: "report", label: "Annual report" },
   { key: "handover", segment: "handover", label: "Hand-over" },

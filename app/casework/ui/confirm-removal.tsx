@@ -46,7 +46,7 @@ export function ConfirmRemoval({
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="intent" value="remove" />
-        <CheckboxField field={fields.confirm} label={confirmLabel} />
+        <CheckboxField field={fields.confirm} label={confirmLabel} required />
         <button type="submit" className="button button-warning">
           {button}
         </button>

@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./identity";
 import { organisations } from "./organisations";
-import { caseDocuments, caseLines, cases } from "./referrals";
+import { CASE_OUTCOMES, CASE_STAGES, caseDocuments, caseLines, cases } from "./referrals";
 
 /**
  * Casework: what a member project's team keeps on a case it accepted. Every table hangs off
@@ -384,4 +384,38 @@ export const caseReminders = pgTable(
     sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("case_reminders_key").on(t.caseId, t.userId, t.kind, t.dueOn, t.what)],
+);
+
+/** What the lead confirmed on the closing checklist, with the case's figures at the time. */
+export interface ClosingChecklist {
+  openLines: number;
+  papersOutstanding: number;
+  documentsToReturn: number;
+  lastLetterToClientOn: string | null;
+}
+
+/**
+ * A case's closing by its lead (outcome, reasons, the checklist as confirmed, the stage it was
+ * in) and, if it is reopened, who reopened it and why. The case's `stage` says whether it is
+ * closed now; these rows are its history (docs/decisions/027-closing-a-case.md).
+ */
+export const caseClosures = pgTable(
+  "case_closures",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    outcome: text({ enum: CASE_OUTCOMES }).notNull(),
+    reasons: text().notNull(),
+    checklist: jsonb().$type<ClosingChecklist>().notNull(),
+    /** The stage the case was in when closed, to which reopening returns it. */
+    fromStage: text({ enum: CASE_STAGES }).notNull(),
+    closedBy: uuid().references(() => users.id),
+    closedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    reopenedBy: uuid().references(() => users.id),
+    reopenedAt: timestamp({ withTimezone: true }),
+    reopenReason: text(),
+  },
+  (t) => [index("case_closures_case_idx").on(t.caseId, t.closedAt)],
 );

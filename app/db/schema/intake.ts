@@ -89,6 +89,10 @@ export const applicantMoves = pgTable(
       .references(() => establishments.id),
     fromDate: date({ mode: "string" }),
     toDate: date({ mode: "string" }),
+    /** "network" when intake recorded it; "project" when a project reported it on its case. */
+    source: text({ enum: ["network", "project"] })
+      .notNull()
+      .default("network"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("applicant_moves_applicant_idx").on(t.applicantId)],

@@ -42,6 +42,11 @@ export const referralOffers = pgTable(
     status: text({ enum: OFFER_STATUSES }).notNull().default("offered"),
     /** The case summary the coordinator wrote for the project. */
     summary: text().notNull(),
+    /**
+     * The applicant's own account (the questionnaire's answers) goes with the offer: ticked by
+     * default on the offer form; unticked, the project gets the network's summary alone.
+     */
+    includeAccount: boolean().notNull().default(true),
     /** Why this project: the suggestion's reasons as the coordinator saw them. */
     matchReasons: text().array().notNull().default(sql`'{}'::text[]`),
     expiresOn: date({ mode: "string" }).notNull(),
@@ -96,7 +101,18 @@ export const CASE_STAGES = [
   "withdrawn",
   "returned_on_closure",
 ] as const;
-export const CASE_OUTCOMES = ["claim_supported", "claim_not_supported", "inconclusive"] as const;
+/**
+ * What a case came to: the project's conclusion on the claim (the first three, recorded as a
+ * stage or on closing) or why it closed without one (on closing only).
+ */
+export const CASE_OUTCOMES = [
+  "claim_supported",
+  "claim_not_supported",
+  "inconclusive",
+  "handed_back",
+  "client_withdrew",
+  "client_died",
+] as const;
 
 /**
  * A project's case: made when it accepts an offer, from copies of the applicant, the
@@ -127,6 +143,8 @@ export const cases = pgTable(
         prisonerNumber: string | null;
         otherPrisonerNumber: string | null;
         establishment: string | null;
+        /** Set once a move has been passed to the case (docs/decisions/029). */
+        establishmentId?: string | null;
         postalAddress: string | null;
         largePrint: boolean;
         language: string | null;
@@ -134,6 +152,11 @@ export const cases = pgTable(
       }>()
       .notNull(),
     conviction: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The applicant's own account as the network received it (app/referrals/applicant-account.ts):
+     * the questionnaire's answers as written, how and when it came. Null when the offer left it out.
+     */
+    account: jsonb().$type<Record<string, unknown>>(),
     summary: text().notNull().default(""),
     stage: text({ enum: CASE_STAGES }).notNull().default("open"),
     outcome: text({ enum: CASE_OUTCOMES }),

@@ -1,5 +1,5 @@
 import { RECOMMENDATIONS } from "~/db/schema/eligibility";
-import { TableScroll } from "../queue/table-scroll";
+import { TableScroll } from "~/ui/table-scroll";
 import { RECOMMENDATION_LABELS, type Recommendation } from "../rules";
 import type { MonthFigures } from "./eligibility-figures.server";
 

@@ -1,9 +1,9 @@
 import { Link } from "react-router";
 import { SelectColumnHeader, SelectRowCell } from "~/shared/select-rows";
+import { TableScroll } from "~/ui/table-scroll";
 import { JURISDICTION_LABELS, OFFENCE_TYPES } from "../schemas";
 import type { AssessmentQueueRow } from "./list-assessment-queue.server";
 import { QUEUE_STATUS_LABELS } from "./queue-params";
-import { TableScroll } from "./table-scroll";
 
 export const ASSIGN_FORM_ID = "assign-assessments";
 

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
+import { TableScroll } from "~/ui/table-scroll";
 import { STATUS_LABELS } from "../rules";
 import { assessmentQueueSearch } from "./queue-params";
-import { TableScroll } from "./table-scroll";
 import type { Workload } from "./workload.server";
 
 /** Open assessments per assessor, by status; each name links to that assessor's queue. */

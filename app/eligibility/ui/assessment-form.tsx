@@ -145,6 +145,7 @@ export function AssessmentForm({
           <ChoiceField
             field={fields.jurisdiction}
             label="Jurisdiction"
+            hint="Left empty, it is set from the court's name when you save: the High Court of Justiciary or a sheriff court means Scotland, a Crown Court in a Northern Irish town Northern Ireland."
             type="radio"
             options={JURISDICTION_OPTIONS}
           />

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { type Acting, actorOf } from "~/access/acting";
 import { can } from "~/access/viewer";
-import { recordAuditEvent } from "~/audit/record-audit-event.server";
+import { type Actor, recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applicants, representatives } from "~/db/schema";
 import { forbidden, notFound } from "~/errors/app-error";
@@ -23,10 +23,26 @@ export async function addRepresentative(
     .from(applicants)
     .where(eq(applicants.id, applicantId));
   if (!person) throw notFound("applicant");
+  return insertRepresentative(tx, actorOf(acting), {
+    applicantId,
+    organisationId: person.organisationId,
+    ...input,
+  });
+}
+
+/**
+ * Records a representative and audits it: for intake staff (above), and for a relative who
+ * applies online, whom no user records (app/intake/online/submit-draft.server.ts).
+ */
+export async function insertRepresentative(
+  tx: Queryable,
+  actor: Actor,
+  input: RepresentativeInput & { applicantId: string; organisationId: string },
+): Promise<{ id: string }> {
   const [row] = await tx
     .insert(representatives)
     .values({
-      applicantId,
+      applicantId: input.applicantId,
       name: input.name,
       relationship: input.relationship,
       authorisedToReceive: input.authorisedToReceive,
@@ -36,12 +52,12 @@ export async function addRepresentative(
     })
     .returning({ id: representatives.id });
   if (!row) throw new Error("representative insert returned nothing");
-  await recordAuditEvent(tx, actorOf(acting), {
+  await recordAuditEvent(tx, actor, {
     action: "applicant.representative_added",
     entityType: "representative",
     entityId: row.id,
-    subjectId: applicantId,
-    organisationId: person.organisationId,
+    subjectId: input.applicantId,
+    organisationId: input.organisationId,
     details: {
       relationship: input.relationship,
       authorisedToReceive: input.authorisedToReceive,

@@ -58,7 +58,7 @@ export function ApplicantFields({
       <TextField
         field={fields.otherPrisonerNumber}
         label="Other prisoner number (optional)"
-        hint="A Scottish or other number, as written"
+        hint="A Scottish (six digits, like 090000), Northern Irish or other number, as the prison writes it"
         width="medium"
       />
       {establishments && fields.establishmentId ? (
@@ -122,9 +122,21 @@ export function applicantSummaryFields(fields: ApplicantFieldSet): Record<string
   );
 }
 
-/** Establishments as picker options: closed ones are marked, since people may still be recorded there. */
+const OUTSIDE_ENGLAND_WALES: Record<string, string> = {
+  scotland: "Scotland",
+  northern_ireland: "Northern Ireland",
+};
+
+/**
+ * Establishments as picker options: Scottish and Northern Irish ones say so (one list, by name),
+ * and closed ones are marked, since people may still be recorded there.
+ */
 export function establishmentChoices(
-  options: { id: string; name: string; closed: boolean }[],
+  options: { id: string; name: string; closed: boolean; jurisdiction?: string }[],
 ): EstablishmentChoice[] {
-  return options.map((o) => ({ value: o.id, label: o.closed ? `${o.name} (closed)` : o.name }));
+  return options.map((o) => {
+    const notes = [OUTSIDE_ENGLAND_WALES[o.jurisdiction ?? ""], o.closed ? "closed" : undefined];
+    const note = notes.filter(Boolean).join(", ");
+    return { value: o.id, label: note ? `${o.name} (${note})` : o.name };
+  });
 }

@@ -41,6 +41,7 @@ export async function getApplicant(tx: Queryable, acting: Acting, id: string) {
       establishment: establishments.name,
       fromDate: applicantMoves.fromDate,
       toDate: applicantMoves.toDate,
+      source: applicantMoves.source,
     })
     .from(applicantMoves)
     .innerJoin(establishments, eq(establishments.id, applicantMoves.establishmentId))

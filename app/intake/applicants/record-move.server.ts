@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { type Acting, actorOf } from "~/access/acting";
 import { can } from "~/access/viewer";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
-import type { Queryable } from "~/db/database.server";
+import { type Queryable, queryRows } from "~/db/database.server";
 import { applicantMoves, applicants, establishments } from "~/db/schema";
 import { conflict, forbidden, invalid, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
@@ -87,6 +87,9 @@ export async function recordApplicantMove(
       .insert(applicantMoves)
       .values({ applicantId, establishmentId: input.establishmentId, fromDate: input.fromDate });
   }
+  await discloseMoveToProjects(tx, acting, applicantId, person.organisationId, input.fromDate, {
+    to: input.establishmentId,
+  });
   await recordAuditEvent(tx, actorOf(acting), {
     action: input.establishmentId ? "applicant.moved" : "applicant.released",
     entityType: "applicant",
@@ -99,4 +102,37 @@ export async function recordApplicantMove(
       fromDate: input.fromDate,
     },
   });
+}
+
+/**
+ * Tells each project working a case of the applicant's where they are now (their current
+ * establishment, or their postal address once released): a disclosure of the move alone,
+ * through the database's function (drizzle/0032), audited beside the change that caused it.
+ */
+export async function discloseMoveToProjects(
+  tx: Queryable,
+  acting: Acting,
+  applicantId: string,
+  organisationId: string,
+  fromDate: string,
+  details: Record<string, unknown>,
+): Promise<number> {
+  const reached = await queryRows<{ case_id: string; organisation_id: string }>(
+    tx,
+    sql`select case_id, organisation_id from app_disclose_move_to_projects(${applicantId}::uuid, ${fromDate}::date)`,
+  );
+  if (reached.length > 0)
+    await recordAuditEvent(tx, actorOf(acting), {
+      action: "applicant.move_disclosed_to_projects",
+      entityType: "applicant",
+      entityId: applicantId,
+      subjectId: applicantId,
+      organisationId,
+      details: {
+        ...details,
+        fromDate,
+        cases: reached.map((r) => ({ caseId: r.case_id, project: r.organisation_id })),
+      },
+    });
+  return reached.length;
 }

@@ -22,13 +22,12 @@ export async function removeRepresentative(
     .where(
       and(eq(representatives.id, representativeId), eq(representatives.applicantId, applicantId)),
     )
-    .returning({ name: representatives.name, relationship: representatives.relationship });
+    .returning({ id: representatives.id });
   if (!row) throw notFound("representative");
   await recordAuditEvent(tx, actorOf(acting), {
     action: "applicant.representative_removed",
     entityType: "representative",
     entityId: representativeId,
     subjectId: applicantId,
-    details: { name: row.name, relationship: row.relationship },
   });
 }

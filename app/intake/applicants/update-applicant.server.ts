@@ -5,7 +5,9 @@ import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
 import { applicants } from "~/db/schema";
 import { conflict, forbidden, notFound } from "~/errors/app-error";
+import { today } from "~/shared/dates";
 import { isId } from "~/shared/ids";
+import { discloseMoveToProjects } from "./record-move.server";
 import type { EditApplicantInput } from "./schemas";
 
 export type ApplicantRow = typeof applicants.$inferSelect;
@@ -66,5 +68,10 @@ export async function updateApplicantDetails(
     organisationId: current.organisationId,
     details: { changed },
   });
+  // A released applicant's new address is a move the projects working their cases must know.
+  if (changed.includes("postalAddress") && !row.currentEstablishmentId && row.postalAddress)
+    await discloseMoveToProjects(tx, acting, applicantId, current.organisationId, today(), {
+      newAddress: true,
+    });
   return row;
 }

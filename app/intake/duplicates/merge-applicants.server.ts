@@ -199,17 +199,13 @@ export async function mergeApplicants(
   const details = {
     keptApplicantId: keep.id,
     mergedApplicantId: merge.id,
-    mergedBefore: {
-      ...merge,
-      createdAt: merge.createdAt.toISOString(),
-      updatedAt: merge.updatedAt.toISOString(),
-    },
-    keptBefore: {
-      ...keep,
-      createdAt: keep.createdAt.toISOString(),
-      updatedAt: keep.updatedAt.toISOString(),
-    },
-    keptChanges: { aliasesAdded, ...filledIn },
+    // Field names and counts only: the trail outlives an erasure, so it keeps no one's details.
+    mergedVersion: merge.version,
+    keptVersion: keep.version,
+    aliasesAdded: aliasesAdded.length,
+    filledIn: Object.entries(filledIn)
+      .filter(([field, value]) => value !== keep[field as keyof typeof filledIn])
+      .map(([field]) => field),
     moved,
   };
   for (const subject of [keep, merge]) {

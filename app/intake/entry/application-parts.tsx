@@ -1,4 +1,7 @@
 import { Link } from "react-router";
+import { AccessHistoryLink } from "~/audit/ui/access-history-link";
+import { ScanReading, type ScanReadingState } from "~/documents/ocr/scan-reading";
+import { courtJurisdictionNote } from "../court-jurisdiction";
 import type { LikelyMatch } from "../likely-matches.server";
 import { QUESTIONNAIRE_SECTIONS, type Questionnaire } from "../questionnaire";
 import { CLOSED_REASONS, type ClosedReason, STATE_LABELS } from "../transitions";
@@ -59,7 +62,12 @@ export function QuestionnaireAnswers({
                     {label ? (
                       label
                     ) : answer ? (
-                      <MultiLine text={answer} />
+                      <>
+                        <MultiLine text={answer} />
+                        {q.name === "court" && courtJurisdictionNote(answer) ? (
+                          <span className="hint"> ({courtJurisdictionNote(answer)})</span>
+                        ) : null}
+                      </>
                     ) : (
                       <span className="hint">Not answered</span>
                     )}
@@ -88,6 +96,8 @@ export interface DocumentRow {
   mediaType: string;
   byteSize: number;
   createdAt: string;
+  /** Where reading its text has got to; absent where the page does not show it. */
+  reading?: ScanReadingState | null;
 }
 
 export function DocumentsTable({
@@ -107,6 +117,7 @@ export function DocumentsTable({
           <th scope="col">What it is</th>
           <th scope="col">Size</th>
           <th scope="col">Added</th>
+          <th scope="col">Text</th>
         </tr>
       </thead>
       <tbody>
@@ -115,11 +126,19 @@ export function DocumentsTable({
             <td>
               <a href={`/documents/${d.id}`} download>
                 {d.filename}
-              </a>
+              </a>{" "}
+              <AccessHistoryLink type="document" id={d.id}>
+                <span className="hint">
+                  Access history<span className="visually-hidden"> of {d.filename}</span>
+                </span>
+              </AccessHistoryLink>
             </td>
             <td>{ALL_DOCUMENT_KIND_LABELS[d.kind] ?? d.kind}</td>
             <td>{sizeText(d.byteSize)}</td>
             <td>{d.createdAt.slice(0, 10)}</td>
+            <td>
+              <ScanReading state={d.reading} />
+            </td>
           </tr>
         ))}
       </tbody>

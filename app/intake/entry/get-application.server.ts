@@ -1,12 +1,21 @@
-import { desc, eq, or } from "drizzle-orm";
+import { asc, desc, eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Acting, actorOf } from "~/access/acting";
 import { can } from "~/access/viewer";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import type { Queryable } from "~/db/database.server";
-import { applicants, applicationLinks, applications, documents, establishments } from "~/db/schema";
+import {
+  applicants,
+  applicationLinks,
+  applications,
+  documents,
+  establishments,
+  representatives,
+} from "~/db/schema";
+import { scanReadingsOf } from "~/documents/ocr/scan-readings.server";
 import { forbidden, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
+import { activeContentWarning } from "~/shared/pdf/active-content";
 import { findLikelyMatches } from "../likely-matches.server";
 import type { Questionnaire } from "../questionnaire";
 
@@ -142,10 +151,41 @@ export async function getApplication(tx: Queryable, acting: Acting, id: string) 
       })),
     otherApplications: earlier.filter((e) => e.id !== a.id),
     matches,
+    representatives: await applicationRepresentatives(tx, a),
   };
 }
 
-/** The documents filed on an application, newest first (row-level security decides access). */
+/**
+ * The applicant's representatives, the one who made this application (online, for the
+ * applicant) first and marked as such.
+ */
+async function applicationRepresentatives(
+  tx: Queryable,
+  a: { applicantId: string; submittedBy: Record<string, unknown> | null },
+) {
+  const rows = await tx
+    .select({
+      id: representatives.id,
+      name: representatives.name,
+      relationship: representatives.relationship,
+      authorisedToReceive: representatives.authorisedToReceive,
+      address: representatives.address,
+      email: representatives.email,
+      phone: representatives.phone,
+    })
+    .from(representatives)
+    .where(eq(representatives.applicantId, a.applicantId))
+    .orderBy(asc(representatives.createdAt));
+  const madeBy = a.submittedBy?.representativeId;
+  return rows
+    .map((r) => ({ ...r, madeThis: r.id === madeBy }))
+    .sort((x, y) => Number(y.madeThis) - Number(x.madeThis));
+}
+
+/**
+ * The documents filed on an application, newest first, each with where reading its text has
+ * got to (row-level security decides access).
+ */
 export async function listApplicationDocuments(tx: Queryable, applicationId: string) {
   const rows = await tx
     .select({
@@ -154,10 +194,17 @@ export async function listApplicationDocuments(tx: Queryable, applicationId: str
       filename: documents.filename,
       mediaType: documents.mediaType,
       byteSize: documents.byteSize,
+      activeContent: documents.activeContent,
       createdAt: documents.createdAt,
     })
     .from(documents)
     .where(eq(documents.applicationId, applicationId))
     .orderBy(desc(documents.createdAt));
-  return rows.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() }));
+  const readings = await scanReadingsOf(tx, "document", rows);
+  return rows.map(({ activeContent, ...f }) => ({
+    ...f,
+    warning: activeContentWarning(activeContent),
+    reading: readings.get(f.id) ?? null,
+    createdAt: f.createdAt.toISOString(),
+  }));
 }

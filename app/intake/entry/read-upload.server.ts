@@ -5,6 +5,8 @@ import {
   MultipartParseError,
   parseMultipartRequest,
 } from "@remix-run/multipart-parser";
+import { invalid } from "~/errors/app-error";
+
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "./upload-rules";
 
 export type UploadRead =
@@ -60,4 +62,14 @@ export async function readUploadForm(
       );
     throw error;
   }
+}
+
+/**
+ * `readUploadForm` as the form pipeline's `readForm`: a refused upload is a field error on the
+ * file, and the text fields read before it go back to the form as what was typed.
+ */
+export async function readUploadOrRefuse(request: Request): Promise<FormData> {
+  const read = await readUploadForm(request);
+  if (!read.ok) throw invalid(read.message, { field: "file", typed: read.fields });
+  return read.formData;
 }

@@ -2,15 +2,12 @@ import { type Acting, actorOf } from "~/access/acting";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
 import { asUser, type Db } from "~/db/database.server";
 import type { DocumentStore } from "~/documents/storage.server";
+import { csvCell } from "~/shared/csv";
 import { checkFile } from "./check-file.server";
 import { openRun } from "./check-import.server";
 import { ImportFileError } from "./read-rows.server";
 
-/** A CSV cell, quoted, and never read by a spreadsheet as a formula. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
-}
+export { csvCell };
 
 /**
  * Every row with a problem, as CSV (line, problem), made by checking the file again as it is

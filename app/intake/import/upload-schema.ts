@@ -25,3 +25,13 @@ export function refusedImport(message: string) {
     state: { validated: { file: true } },
   };
 }
+
+/** The import page's choice of how to treat rows with problems. */
+export const ImportModeSchema = z.object({
+  mode: z.enum(["all_or_nothing", "valid_only"], {
+    error: "Choose how to import: all or nothing, or valid rows only",
+  }),
+});
+
+/** The import page's "check the file again" button: nothing but the intent. */
+export const CheckAgainSchema = z.object({});

@@ -32,7 +32,13 @@ export function aboutYouFormValues(a: AboutYou | undefined): AboutYouForm | unde
   if (!a) return undefined;
   return a.applyingFor === "self"
     ? { applyingFor: "self", email: a.email }
-    : { ...a, applicantAgrees: "yes" };
+    : {
+        ...a,
+        email: a.email || undefined,
+        applicantAgrees: "yes",
+        // A draft saved before the question was asked has no answer yet.
+        copies: a.copies === undefined ? undefined : a.copies ? "yes" : "no",
+      };
 }
 
 export function applicantFormValues(a: OnlineApplicant | undefined): ApplicantForm {

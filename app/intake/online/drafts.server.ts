@@ -4,10 +4,12 @@ import { hitRateLimit } from "~/access/rate-limit.server";
 import { asSystem, type Db, type Tx } from "~/db/database.server";
 import { applicationDrafts, applications, establishments } from "~/db/schema";
 import { hashPassword, verifyPassword } from "~/identity/passwords.server";
+import { today } from "~/shared/dates";
 import { isId } from "~/shared/ids";
 import { QUESTIONNAIRE_SECTIONS } from "../questionnaire";
+import { allocateReferences } from "../references.server";
 import { DRAFT_DAYS, type DraftData } from "./draft-data";
-import { normaliseDraftReference } from "./schemas";
+import { APPLICATION_REFERENCE, normaliseDraftReference } from "./schemas";
 import { furthestStep, nextStep } from "./steps";
 
 /**
@@ -61,7 +63,8 @@ export async function startDraft(
   if (throttled) return throttled;
   return asSystem(db, async (tx) => {
     for (let attempt = 0; ; attempt++) {
-      // An empty secret hash: no secret chosen yet, so nobody can resume it.
+      // An empty secret hash: no password chosen yet, so nobody can resume it. The AP-
+      // reference is the draft's key until it is saved; it is never shown (decision 022).
       const [row] = await tx
         .insert(applicationDrafts)
         .values({ reference: newDraftReference(), secretHash: "", expiresAt: expiresAt() })
@@ -135,7 +138,7 @@ export async function saveDraftAnswers(
       }
       data.questionnaire = questionnaire;
     }
-    const next = furthestStep(draft.step, nextStep(step, draft.hasSecret));
+    const next = furthestStep(draft.step, nextStep(step));
     await tx
       .update(applicationDrafts)
       .set({ data: { ...data }, step: next, expiresAt: expiresAt(), updatedAt: new Date() })
@@ -144,7 +147,11 @@ export async function saveDraftAnswers(
   });
 }
 
-/** Sets (or changes) the secret that, with the reference, opens the draft again. */
+/**
+ * Sets (or changes) the password that, with the reference, opens the draft again. The first
+ * time, the application's own reference is set aside for the draft (decision 022): the one
+ * reference the person writes down now is the one the application will have.
+ */
 export async function chooseDraftSecret(db: Db, id: string, secret: string): Promise<Draft> {
   const secretHash = await hashPassword(secret);
   return asSystem(db, async (tx) => {
@@ -152,12 +159,14 @@ export async function chooseDraftSecret(db: Db, id: string, secret: string): Pro
     if (!draft || draft.expired || draft.submittedReference) {
       throw new Error("This application can no longer be changed");
     }
-    const step = furthestStep(draft.step, nextStep("save", true));
+    const reference = APPLICATION_REFERENCE.test(draft.reference)
+      ? draft.reference
+      : ((await allocateReferences(tx, Number(today().slice(0, 4))))[0] ?? draft.reference);
     await tx
       .update(applicationDrafts)
-      .set({ secretHash, step, expiresAt: expiresAt(), updatedAt: new Date() })
+      .set({ secretHash, reference, expiresAt: expiresAt(), updatedAt: new Date() })
       .where(eq(applicationDrafts.id, id));
-    return { ...draft, hasSecret: true, step };
+    return { ...draft, hasSecret: true, reference };
   });
 }
 

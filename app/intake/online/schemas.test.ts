@@ -21,10 +21,37 @@ describe("about you", () => {
   it("asks someone applying on the applicant's behalf who they are and for the applicant's agreement", () => {
     expect(errors(AboutYouSchema.safeParse({ applyingFor: "behalf" }))).toEqual({
       name: "Enter your full name",
-      relationship: "Choose how you know the applicant",
-      email: "Enter your e-mail address, so that we can send you the reference",
-      applicantAgrees: "Confirm that the applicant knows about and agrees to this application",
+      relationship: "Select how you know the applicant",
+      applicantAgrees: "Confirm that the applicant knows about this application and agrees to it",
+      copies: "Select whether the applicant wants us to send you copies of our letters",
+      address: "Enter your postal address or your email address, so that we can reach you",
     });
+  });
+
+  it("lets a relative without e-mail apply with a postal address, and needs one for copies of letters", () => {
+    const base = {
+      applyingFor: "behalf",
+      name: "Isla Reid",
+      relationship: "family",
+      applicantAgrees: "yes",
+    };
+    expect(
+      AboutYouSchema.parse({ ...base, copies: "yes", address: "4 Dale Road\nPaisley PA1 2AB" }),
+    ).toEqual({
+      applyingFor: "behalf",
+      name: "Isla Reid",
+      relationship: "family",
+      email: undefined,
+      address: "4 Dale Road\nPaisley PA1 2AB",
+      applicantAgrees: true,
+      copies: true,
+    });
+    expect(
+      errors(AboutYouSchema.safeParse({ ...base, copies: "yes", email: "isla@example.org" })),
+    ).toEqual({ address: "Enter your postal address: we send copies of our letters by post" });
+    expect(
+      AboutYouSchema.safeParse({ ...base, copies: "no", email: "isla@example.org" }).success,
+    ).toBe(true);
   });
 
   it("keeps only the e-mail address of an applicant applying for themselves", () => {
@@ -100,12 +127,16 @@ describe("references and steps", () => {
     expect(normaliseDraftReference("7K3M9QXD")).toBe("AP-7K3M-9QXD");
     expect(ResumeSchema.safeParse({ reference: "AP-7K3M-9QX", secret: "x" }).success).toBe(false);
     expect(ResumeSchema.safeParse({ reference: "AP-0O1I-9QXD", secret: "x" }).success).toBe(false);
+    expect(normaliseDraftReference("cn 2026 00042")).toBe("CN-2026-00042");
+    expect(ResumeSchema.parse({ reference: "cn2026-00042", secret: "x" }).reference).toBe(
+      "CN-2026-00042",
+    );
   });
 
-  it("asks for a secret straight after the first page, and only until one is chosen", () => {
-    expect(nextStep("about-you", false)).toBe("save");
-    expect(nextStep("about-you", true)).toBe("applicant");
-    expect(nextStep("claim", true)).toBe("check");
+  it("never asks for a password on the way: the save page is reached only by choosing to save", () => {
+    expect(nextStep("about-you")).toBe("applicant");
+    expect(nextStep("claim")).toBe("check");
+    expect(pageNumber("about-you")).toEqual({ n: 1, of: 8 });
     expect(pageNumber("applicant")).toEqual({ n: 2, of: 8 });
   });
 });

@@ -32,31 +32,49 @@ const RELATIONSHIP_VALUES = RELATIONSHIPS.map((r) => r.value) as [Relationship, 
 export const AboutYouFields = z
   .object({
     applyingFor: z.enum(["self", "behalf"], {
-      error: "Choose whether you are the applicant or applying for someone else",
+      error: "Select whether you are the applicant or applying for someone else",
     }),
     name: z.string().trim().max(200, "Your name must be 200 characters or fewer").optional(),
     relationship: z
-      .enum(RELATIONSHIP_VALUES, { error: "Choose how you know the applicant" })
+      .enum(RELATIONSHIP_VALUES, { error: "Select how you know the applicant" })
       .optional(),
     email: EmailSchema.optional(),
+    address: z
+      .string()
+      .trim()
+      .max(500, "Your address must be 500 characters or fewer")
+      .optional()
+      .transform((v) => (v ? v : undefined)),
     applicantAgrees: z.literal("yes").optional(),
+    copies: z.enum(["yes", "no"], { error: "Select yes or no" }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.applyingFor !== "behalf") return;
     const missing = (path: string, message: string) =>
       ctx.addIssue({ code: "custom", path: [path], message });
     if (!v.name) missing("name", "Enter your full name");
-    if (!v.relationship) missing("relationship", "Choose how you know the applicant");
-    if (!v.email)
-      missing("email", "Enter your e-mail address, so that we can send you the reference");
+    if (!v.relationship) missing("relationship", "Select how you know the applicant");
     if (!v.applicantAgrees)
       missing(
         "applicantAgrees",
-        "Confirm that the applicant knows about and agrees to this application",
+        "Confirm that the applicant knows about this application and agrees to it",
       );
+    if (!v.copies)
+      missing("copies", "Select whether the applicant wants us to send you copies of our letters");
+    if (!v.email && !v.address)
+      missing(
+        "address",
+        "Enter your postal address or your email address, so that we can reach you",
+      );
+    else if (v.copies === "yes" && !v.address)
+      missing("address", "Enter your postal address: we send copies of our letters by post");
   });
 
-/** What the about-you page saves: an applicant's own e-mail, or who is acting for them. */
+/**
+ * What the about-you page saves: an applicant's own e-mail, or who is acting for them, how
+ * to reach them (e-mail, post or both) and whether the applicant wants them to have copies
+ * of our letters.
+ */
 export const AboutYouSchema = AboutYouFields.transform((v) =>
   v.applyingFor === "self"
     ? { applyingFor: "self" as const, email: v.email }
@@ -64,8 +82,10 @@ export const AboutYouSchema = AboutYouFields.transform((v) =>
         applyingFor: "behalf" as const,
         name: v.name ?? "",
         relationship: v.relationship ?? "other",
-        email: v.email ?? "",
+        email: v.email,
+        address: v.address,
         applicantAgrees: true as const,
+        copies: v.copies === "yes",
       },
 );
 export type AboutYou = z.infer<typeof AboutYouSchema>;
@@ -151,22 +171,29 @@ export function sectionSchema(
 export const SecretSchema = z
   .object({
     secret: z
-      .string({ error: "Choose a secret of at least 8 characters" })
-      .min(8, "Your secret must be at least 8 characters")
-      .max(200, "Your secret must be 200 characters or fewer"),
-    confirm: z.string({ error: "Type your secret again" }),
+      .string({ error: "Enter a password of at least 8 characters" })
+      .min(8, "Your password must be at least 8 characters")
+      .max(200, "Your password must be 200 characters or fewer"),
+    confirm: z.string({ error: "Enter your password again" }),
   })
   .refine((v) => v.secret === v.confirm, {
-    message: "The two secrets do not match",
+    message: "The passwords do not match",
     path: ["confirm"],
   });
 
-/** AP-7K3M-9QXD: letters and digits that cannot be mistaken for each other. */
+/**
+ * A draft's own reference, AP-7K3M-9QXD, from before references were shared with the
+ * application (decision 022): still accepted, so that a draft saved then can be opened.
+ */
 export const DRAFT_REFERENCE = /^AP-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
+/** The application's reference, CN-2026-00042, set aside for a draft when it is first saved. */
+export const APPLICATION_REFERENCE = /^CN-\d{4}-\d{5,}$/;
 
-/** "ap 7k3m9qxd" → "AP-7K3M-9QXD": however it was written down. */
+/** "cn 2026 00042" → "CN-2026-00042", "ap 7k3m9qxd" → "AP-7K3M-9QXD": however it was written. */
 export function normaliseDraftReference(value: string): string {
   let s = value.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const application = /^CN(\d{4})(\d{5,})$/.exec(s);
+  if (application) return `CN-${application[1]}-${application[2]}`;
   if (s.length === 10 && s.startsWith("AP")) s = s.slice(2);
   return s.length === 8 ? `AP-${s.slice(0, 4)}-${s.slice(4)}` : value.trim().toUpperCase();
 }
@@ -176,13 +203,13 @@ export const RESUME_FIELDS = { reference: "resumeReference", secret: "resumeSecr
 
 export const ResumeSchema = z.object({
   reference: z
-    .string({ error: "Enter your reference, like AP-7K3M-9QXD" })
+    .string({ error: "Enter your reference, like CN-2026-00042" })
     .transform(normaliseDraftReference)
     .refine(
-      (v) => DRAFT_REFERENCE.test(v),
-      "Enter the reference as it was shown to you, like AP-7K3M-9QXD",
+      (v) => APPLICATION_REFERENCE.test(v) || DRAFT_REFERENCE.test(v),
+      "Enter the reference as it was shown to you, like CN-2026-00042",
     ),
   secret: z
-    .string({ error: "Enter the secret you chose" })
-    .max(200, "Your secret must be 200 characters or fewer"),
+    .string({ error: "Enter the password you chose" })
+    .max(200, "Your password must be 200 characters or fewer"),
 });

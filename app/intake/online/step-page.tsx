@@ -58,10 +58,6 @@ export function StepFormFoot() {
   );
 }
 
-/**
- * A page sent after the session ran out: what was typed comes back in hidden fields, to be
- * saved once the reference and secret are given again. Nothing from the draft is shown.
- */
 /** What a page's action sent back when the session had ended, if it did (draft-step-action). */
 export function endedSession(
   actionData: unknown,
@@ -71,6 +67,10 @@ export function endedSession(
   return a.kind === "ended" ? { values: a.values ?? [], error: a.error ?? null } : null;
 }
 
+/**
+ * A page sent after the session ran out: what was typed comes back in hidden fields, to be
+ * saved once the reference and password are given again. Nothing from the draft is shown.
+ */
 export function SessionEnded({
   values,
   error,
@@ -86,7 +86,10 @@ export function SessionEnded({
         To keep your answers private, we stop showing them {DRAFT_SESSION_MINUTES / 60} hours after
         you last saved. What you have just typed is kept on this page, but it is not saved yet.
       </p>
-      <p>Enter your reference and the secret you chose to save it and carry on.</p>
+      <p>
+        If you saved your application, enter your reference and password to save what you have just
+        typed and carry on.
+      </p>
       <ErrorSummary form={{ id: "session-ended", errors: error ? [error] : [] }} fields={{}} />
       <Form method="post">
         <CsrfInput />
@@ -99,7 +102,7 @@ export function SessionEnded({
             Your reference
           </label>
           <p className="hint" id="session-ended-reference-hint">
-            It looks like AP-7K3M-9QXD
+            It looks like CN-2026-00042
           </p>
           <input
             className="input input-medium"
@@ -111,7 +114,7 @@ export function SessionEnded({
         </div>
         <div className="field">
           <label className="label" htmlFor="session-ended-secret">
-            Your secret
+            Your password
           </label>
           <input
             className="input"
@@ -126,7 +129,7 @@ export function SessionEnded({
         </button>
       </Form>
       <p>
-        If you had not yet chosen a secret, your answers cannot be opened again:{" "}
+        If you did not save your application, we cannot show your answers again:{" "}
         <Link to="/apply">start a new application</Link>.
       </p>
     </div>

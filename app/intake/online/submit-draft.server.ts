@@ -1,13 +1,20 @@
 import { eq } from "drizzle-orm";
 import { hitRateLimit } from "~/access/rate-limit.server";
-import { asSystem, type Db } from "~/db/database.server";
-import { applicationDrafts, organisations } from "~/db/schema";
+import type { Actor } from "~/audit/record-audit-event.server";
+import { asSystem, type Db, type Tx } from "~/db/database.server";
+import { applicants, applicationDrafts, applications, organisations } from "~/db/schema";
 import type { Mailer } from "~/mail/mailer.server";
 import { today } from "~/shared/dates";
-import { networkId, recordApplication } from "../record-application.server";
+import { insertRepresentative } from "../applicants/add-representative.server";
+import {
+  networkId,
+  type RecordedApplication,
+  recordApplication,
+} from "../record-application.server";
 import { acknowledgementTargetDays } from "../settings.server";
-import { checkDraft, type DraftProblem } from "./draft-data";
+import { checkDraft, type DraftProblem, type ReadyApplication } from "./draft-data";
 import { RATE_LIMITS, readDraft } from "./drafts.server";
+import { APPLICATION_REFERENCE } from "./schemas";
 
 export type SubmitResult =
   | { kind: "discarded" }
@@ -51,17 +58,16 @@ export async function submitDraft(
 
     const about = ready.aboutYou;
     const receivedOn = today();
-    const recorded = await recordApplication(
-      tx,
-      { userId: null, ip: input.ip, requestId: input.requestId ?? null },
-      {
-        applicant: ready.applicant,
-        channel: about.applyingFor === "behalf" ? "representative" : "online",
-        receivedOn,
-        questionnaire: ready.questionnaire,
-        submittedBy: { ...about, draftReference: draft.reference },
-      },
-    );
+    const actor = { userId: null, ip: input.ip, requestId: input.requestId ?? null };
+    const recorded = await recordApplication(tx, actor, {
+      applicant: ready.applicant,
+      channel: about.applyingFor === "behalf" ? "representative" : "online",
+      receivedOn,
+      questionnaire: ready.questionnaire,
+      submittedBy: about.applyingFor === "behalf" ? { applyingFor: "behalf" } : about,
+      ...(APPLICATION_REFERENCE.test(draft.reference) ? { reference: draft.reference } : {}),
+    });
+    if (about.applyingFor === "behalf") await recordRepresentative(tx, actor, recorded, about);
     await tx
       .update(applicationDrafts)
       .set({ submittedApplicationId: recorded.applicationId, data: {}, updatedAt: new Date() })
@@ -82,6 +88,46 @@ export async function submitDraft(
   });
   await deliver();
   return result;
+}
+
+/**
+ * The relative (or friend, solicitor, MP) who applied becomes the applicant's representative,
+ * named on the application as the one who made it. The applicant's wish decides what they
+ * receive: copies of our letters, or only news of where the application stands.
+ */
+async function recordRepresentative(
+  tx: Tx,
+  actor: Actor,
+  recorded: RecordedApplication,
+  about: Extract<ReadyApplication["aboutYou"], { applyingFor: "behalf" }>,
+) {
+  const [applicant] = await tx
+    .select({ organisationId: applicants.organisationId })
+    .from(applicants)
+    .where(eq(applicants.id, recorded.applicantId));
+  if (!applicant) throw new Error("the applicant just recorded was not found");
+  const { id } = await insertRepresentative(tx, actor, {
+    applicantId: recorded.applicantId,
+    organisationId: applicant.organisationId,
+    name: about.name,
+    relationship: about.relationship,
+    authorisedToReceive: about.copies ? "everything" : "progress_only",
+    address: about.address,
+    email: about.email,
+  });
+  await tx
+    .update(applications)
+    .set({
+      submittedBy: {
+        applyingFor: "behalf",
+        representativeId: id,
+        name: about.name,
+        relationship: about.relationship,
+        applicantAgrees: true,
+        copies: about.copies,
+      },
+    })
+    .where(eq(applications.id, recorded.applicationId));
 }
 
 async function networkName(tx: Parameters<typeof networkId>[0]): Promise<string> {

@@ -1,3 +1,4 @@
+import { courtJurisdictionNote } from "../court-jurisdiction";
 import { QUESTIONNAIRE_SECTIONS } from "../questionnaire";
 import type { DraftData } from "./draft-data";
 import { RELATIONSHIPS } from "./schemas";
@@ -18,17 +19,22 @@ export function summariseDraft(data: DraftData, prisonName: string | null): Summ
     : about.applyingFor === "self"
       ? [
           { label: "Who is applying", value: "The applicant" },
-          { label: "Your e-mail address", value: about.email ?? NOT_GIVEN },
+          { label: "Your email address", value: about.email ?? NOT_GIVEN },
         ]
       : [
-          { label: "Who is applying", value: "Someone on the applicant's behalf" },
+          { label: "Who is applying", value: "Someone for the applicant" },
           { label: "Your name", value: about.name },
           {
             label: "How you know the applicant",
             value: RELATIONSHIPS.find((r) => r.value === about.relationship)?.label ?? "",
           },
-          { label: "Your e-mail address", value: about.email },
+          { label: "Your email address", value: about.email ?? NOT_GIVEN },
+          { label: "Your postal address", value: about.address ?? NOT_GIVEN },
           { label: "The applicant knows and agrees", value: "Yes" },
+          {
+            label: "Send you copies of our letters to the applicant",
+            value: about.copies ? "Yes" : "No",
+          },
         ];
   const a = data.applicant;
   const applicantRows = !a
@@ -62,7 +68,9 @@ export function summariseDraft(data: DraftData, prisonName: string | null): Summ
       rows: s.questions.map((q) => {
         const value = answers[q.name];
         const label = q.options?.find((o) => o.value === value)?.label;
-        return { label: q.label, value: label ?? value ?? "Not answered" };
+        const note = q.name === "court" ? courtJurisdictionNote(value) : null;
+        const shown = label ?? value ?? "Not answered";
+        return { label: q.ask ?? q.label, value: note ? `${shown} (${note})` : shown };
       }),
     })),
   ];

@@ -54,7 +54,7 @@ export interface QueuePage {
   page: number;
   previous: QueueCursor | null;
   next: QueueCursor | null;
-  search: Pick<SearchHits, "truncated" | "fuzzy" | "unusable"> | null;
+  search: Pick<SearchHits, "truncated" | "fuzzy" | "unusable" | "inScans"> | null;
 }
 
 type Raw = {
@@ -160,7 +160,14 @@ export async function listQueue(
     page: first ? request.page : 1,
     previous: hasPrevious && first ? keyOf(first) : null,
     next: hasNext && last ? keyOf(last) : null,
-    search: hits ? { truncated: hits.truncated, fuzzy: hits.fuzzy, unusable: hits.unusable } : null,
+    search: hits
+      ? {
+          truncated: hits.truncated,
+          fuzzy: hits.fuzzy,
+          unusable: hits.unusable,
+          inScans: hits.inScans,
+        }
+      : null,
   };
 }
 

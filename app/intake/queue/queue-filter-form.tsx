@@ -195,6 +195,16 @@ export function QueueFilterForm({
           />
           <label htmlFor="filter-duplicate">Only those with a likely duplicate</label>
         </div>
+        <div className="choice">
+          <input
+            id="filter-draft"
+            name="draft"
+            type="checkbox"
+            value="1"
+            defaultChecked={filters.draft}
+          />
+          <label htmlFor="filter-draft">Only entries not finished (scans to file)</label>
+        </div>
       </div>
       <div className="filter-bar">
         <button type="submit" className="button">

@@ -10,7 +10,7 @@ describe("the queue's address", () => {
   it("reads filters, ignores unknown values and reports dates that are not real", () => {
     const { request, errors } = parseQueueParams(
       new URLSearchParams(
-        `state=received&channel=fax&receivedFrom=2026-02-30&receivedTo=2026-03-01&assignee=none&establishment=nope&overdue=1&duplicate=1&q=%20smith%20&sort=due_asc&page=3&after=2026-03-01_${ID}`,
+        `state=received&channel=fax&receivedFrom=2026-02-30&receivedTo=2026-03-01&assignee=none&establishment=nope&overdue=1&duplicate=1&draft=1&q=%20smith%20&sort=due_asc&page=3&after=2026-03-01_${ID}`,
       ),
     );
     expect(request.filters).toEqual({
@@ -22,6 +22,7 @@ describe("the queue's address", () => {
       assignee: "none",
       overdue: true,
       likelyDuplicate: true,
+      draft: true,
       q: "smith",
       sort: "due_asc",
     });

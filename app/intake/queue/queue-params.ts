@@ -36,6 +36,8 @@ export interface QueueFilters {
   assignee?: string;
   overdue?: boolean;
   likelyDuplicate?: boolean;
+  /** Only postal entries not yet finished: scans to file. */
+  draft?: boolean;
   q?: string;
   sort?: QueueSort;
 }
@@ -112,6 +114,7 @@ export function parseQueueParams(params: URLSearchParams): {
         assignee: assignee && (assignee === "none" || isId(assignee)) ? assignee : undefined,
         overdue: params.get("overdue") === "1",
         likelyDuplicate: params.get("duplicate") === "1",
+        draft: params.get("draft") === "1",
         q: q && q.length > 0 ? q : undefined,
         sort: oneOf(params.get("sort"), Object.keys(SORTS) as QueueSort[]) ?? "received_desc",
       },
@@ -141,6 +144,7 @@ export function queueSearch(
   set("assignee", filters.assignee);
   set("overdue", filters.overdue ? "1" : undefined);
   set("duplicate", filters.likelyDuplicate ? "1" : undefined);
+  set("draft", filters.draft ? "1" : undefined);
   set("sort", filters.sort && filters.sort !== "received_desc" ? filters.sort : undefined);
   set("after", position.after ? encodeCursor(position.after) : undefined);
   set("before", position.before ? encodeCursor(position.before) : undefined);

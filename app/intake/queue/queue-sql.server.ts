@@ -68,6 +68,7 @@ export function filterConditions(f: QueueFilters, hits: SearchHits | null, today
   else if (f.assignee) where.push(sql`a.assignee_id = ${f.assignee}::uuid`);
   if (f.overdue) where.push(overdueSql(today));
   if (f.likelyDuplicate) where.push(likelyDuplicateSql);
+  if (f.draft) where.push(sql`a.is_draft`);
   if (hits) {
     where.push(sql`a.id = any(${pgArray(hits.applicationIds)}::uuid[])`);
   }

@@ -6,6 +6,8 @@ import { parseSearchTerms, prefixUpperBound, type SearchTerms } from "./search-t
 /** More people than this matching a name means the name is too short to be useful. */
 export const NAME_MATCH_CAP = 500;
 const REFERENCE_PREFIX_CAP = 1000;
+/** Applications found by the words in their scans: more than this, and the words are too common. */
+const SCAN_MATCH_CAP = 500;
 
 export interface SearchHits {
   terms: SearchTerms;
@@ -19,6 +21,8 @@ export interface SearchHits {
   fuzzy: boolean;
   /** The text was none of a reference, a prisoner number or a name of 3 letters or more. */
   unusable: boolean;
+  /** Applications found by words in their scans' text (read by OCR or from a PDF). */
+  inScans: number;
 }
 
 /**
@@ -27,7 +31,8 @@ export interface SearchHits {
  * - references: equality or a prefix range on the unique btree `applications_reference_key`;
  * - prisoner numbers: equality on `applicants_prisoner_number_idx`;
  * - names: every word as a substring of `names_text` (GIN trigram `applicants_names_trgm_idx`),
- *   falling back to trigram word similarity (`%>`) when no name contains every word.
+ *   falling back to trigram word similarity (`%>`) when no name contains every word;
+ * - words in scans: the text of the applications' scans, read by OCR (scanTextQuery).
  * The queue then keeps applications whose id or applicant is among the hits.
  */
 export async function searchQueue(tx: Queryable, q: string): Promise<SearchHits> {
@@ -39,6 +44,7 @@ export async function searchQueue(tx: Queryable, q: string): Promise<SearchHits>
     truncated: false,
     fuzzy: false,
     unusable: false,
+    inScans: 0,
   };
   const references = terms.referencePrefix
     ? sql`select a.id from applications a where a.reference = any(${pgArray(terms.references)}::text[])
@@ -58,8 +64,12 @@ export async function searchQueue(tx: Queryable, q: string): Promise<SearchHits>
     );
   }
   if (terms.nameWords.length > 0) {
+    const inScans = await ids(tx, scanTextQuery(q));
+    hits.inScans = inScans.length;
+    hits.applicationIds = [...new Set([...hits.applicationIds, ...inScans])];
     let named = await ids(tx, nameQuery(terms.nameWords));
-    if (named.length === 0) {
+    // Similar names only when nothing holds the words: a scan that does is the better answer.
+    if (named.length === 0 && inScans.length === 0) {
       await tx.execute(
         sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true)`,
       );
@@ -97,6 +107,18 @@ function nameQuery(words: string[]): SQL {
   const longest = [...words].sort((a, b) => b.length - a.length)[0] ?? "";
   const ordered = [longest, ...words.filter((w) => w !== longest)];
   return sql`select f.id from app_applicants_by_name(${pgArray(ordered)}::text[], ${NAME_MATCH_CAP + 1}) as f(id)`;
+}
+
+/**
+ * Applications with a scan whose text holds the words (English stemming, as the case search
+ * does), through the GIN index on `scan_readings.search`; the reading is visible only where
+ * its document is (row-level security on both).
+ */
+function scanTextQuery(q: string): SQL {
+  return sql`select distinct d.application_id as id
+      from scan_readings r join documents d on d.id = r.document_id
+     where r.search @@ websearch_to_tsquery('english', ${q}) and d.application_id is not null
+     limit ${SCAN_MATCH_CAP}`;
 }
 
 function fuzzyNameQuery(phrase: string): SQL {

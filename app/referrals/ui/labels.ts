@@ -14,4 +14,7 @@ export const CASE_OUTCOME_LABELS: Record<(typeof CASE_OUTCOMES)[number], string>
   claim_supported: "Claim supported",
   claim_not_supported: "Claim not supported",
   inconclusive: "Inconclusive",
+  handed_back: "Closed: handed back",
+  client_withdrew: "Closed: the client withdrew",
+  client_died: "Closed: the client died",
 };

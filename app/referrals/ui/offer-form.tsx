@@ -39,7 +39,14 @@ export function OfferForm({
   const [form, fields] = useForm({
     id: "offer",
     lastResult,
-    defaultValue: { summary: page.defaults.summary, expiresOn: page.defaults.expiresOn },
+    // The pack goes whole unless the coordinator takes something out: every document filed on
+    // the application and the applicant's own account start ticked.
+    defaultValue: {
+      summary: page.defaults.summary,
+      expiresOn: page.defaults.expiresOn,
+      includeAccount: "on",
+      documentIds: page.documents.map((d) => d.id),
+    },
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -63,6 +70,10 @@ export function OfferForm({
     ...getInputProps(fields.anyway, { type: "checkbox", ariaAttributes: false }),
     required: false,
   };
+  const includeAccount = {
+    ...getInputProps(fields.includeAccount, { type: "checkbox", ariaAttributes: false }),
+    required: false,
+  };
   const projectError = fields.projectId.errors?.length ? fields.projectId.errorId : undefined;
   const documentsError = fields.documentIds.errors?.length ? fields.documentIds.errorId : undefined;
   const anywayError = fields.anyway.errors?.length ? fields.anyway.errorId : undefined;
@@ -82,6 +93,7 @@ export function OfferForm({
           projectId: fields.projectId,
           anyway: fields.anyway,
           summary: fields.summary,
+          includeAccount: fields.includeAccount,
           documentIds: fields.documentIds,
           expiresOn: fields.expiresOn,
         }}
@@ -167,11 +179,23 @@ export function OfferForm({
               .filter(Boolean)
               .join(" ")}
           >
-            <legend className="label">Documents for the case pack (optional)</legend>
+            <legend className="label">What goes in the case pack</legend>
             <p className="hint" id={`${fields.documentIds.id}-hint`}>
-              The project's leads can read these while the offer is open; they are copied to the
-              project if it accepts.
+              Everything filed on the application goes unless you untick it. The project's leads can
+              read the pack while the offer is open; it is copied to the project if it accepts.
             </p>
+            <div className="choice">
+              <input
+                {...includeAccount}
+                key={includeAccount.key}
+                aria-describedby={`${fields.includeAccount.id}-hint`}
+              />
+              <label htmlFor={fields.includeAccount.id}>The applicant's own account</label>
+              <p className="hint" id={`${fields.includeAccount.id}-hint`}>
+                The questionnaire's answers as the applicant (or their family) wrote them: what
+                happened, why they say they are innocent, their appeals and prisoner number.
+              </p>
+            </div>
             <ErrorLine id={fields.documentIds.errorId} errors={fields.documentIds.errors} />
             {page.documents.length === 0 ? (
               <p>No documents are filed on this application.</p>

@@ -1,5 +1,5 @@
-import { TableScroll } from "~/eligibility/queue/table-scroll";
 import { MultiLine } from "~/intake/entry/application-parts";
+import { TableScroll } from "~/ui/table-scroll";
 import type { ReferralCasePage } from "../get-referral-case.server";
 import { CASE_OUTCOME_LABELS, CASE_STAGE_LABELS, OFFER_STATUS_LABELS } from "./labels";
 

@@ -1,4 +1,4 @@
-import { TableScroll } from "~/eligibility/queue/table-scroll";
+import { TableScroll } from "~/ui/table-scroll";
 import type { Suggestion } from "../suggestions";
 
 function ReasonList({ items, empty }: { items: string[]; empty: string }) {

@@ -19,11 +19,11 @@ import {
   type ListName,
   ReviewSettingSchema,
 } from "~/eligibility/admin/schemas";
-import { TableScroll } from "~/eligibility/queue/table-scroll";
 import { normaliseSearchParams } from "~/shared/normalise-input";
 import { formAction, type ViewerRun } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
 import { ChoiceField, CsrfInput, ErrorSummary } from "~/ui/forms";
+import { TableScroll } from "~/ui/table-scroll";
 import type { Route } from "./+types/assessment-lists";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:settings:any"))];

@@ -97,7 +97,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         <TextField
           field={fields.staleCaseDays}
           label="Days without activity before a project's case is flagged"
-          hint={`From ${MIN_STALE_CASE_DAYS} to ${MAX_STALE_CASE_DAYS}. The projects overview counts each project's cases with no recorded activity for this long.`}
+          hint={`From ${MIN_STALE_CASE_DAYS} to ${MAX_STALE_CASE_DAYS}. The projects overview counts each project's cases with no recorded activity for this long, and the referral coordinators and the project's leads are alerted once when a case has been quiet this long.`}
           type="number"
           width="short"
         />

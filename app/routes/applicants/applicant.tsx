@@ -2,6 +2,7 @@ import { Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
+import { AccessHistoryLink } from "~/audit/ui/access-history-link";
 import { getApplicant } from "~/intake/applicants/get-applicant.server";
 import {
   AUTHORISATIONS,
@@ -52,6 +53,9 @@ export default function ApplicantPage({ loaderData }: Route.ComponentProps) {
       ) : null}
       <p className="caption">Applicant</p>
       <h1>{p.fullName}</h1>
+      <AccessHistoryLink type="applicant" id={p.id} paragraph>
+        Access history of this applicant
+      </AccessHistoryLink>
       <h2>Personal details</h2>
       <dl className="summary-list">
         <div>
@@ -111,6 +115,7 @@ export default function ApplicantPage({ loaderData }: Route.ComponentProps) {
               <th scope="col">Establishment</th>
               <th scope="col">From</th>
               <th scope="col">Until</th>
+              <th scope="col">Recorded by</th>
             </tr>
           </thead>
           <tbody>
@@ -119,6 +124,7 @@ export default function ApplicantPage({ loaderData }: Route.ComponentProps) {
                 <td>{m.establishment}</td>
                 <td>{m.fromDate ?? "Not known"}</td>
                 <td>{m.toDate ?? "Now"}</td>
+                <td>{m.source === "project" ? "The project working their case" : "The network"}</td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { AppError } from "~/errors/app-error";
 import { addCorrespondenceEntry } from "~/intake/applicants/add-correspondence.server";
 import { getApplicant } from "~/intake/applicants/get-applicant.server";
 import {
@@ -12,18 +11,18 @@ import {
   DIRECTIONS,
 } from "~/intake/applicants/schemas";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
-import { FileField, refusedUpload } from "~/intake/entry/file-field";
-import { parseNormalised } from "~/intake/entry/parse-normalised.server";
-import { readUploadForm } from "~/intake/entry/read-upload.server";
+import { FileField } from "~/intake/entry/file-field";
+import { readUploadOrRefuse } from "~/intake/entry/read-upload.server";
 import { today } from "~/shared/dates";
-import { requireIds } from "~/ui/form-action.server";
+import { formAction, requireIds } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import {
   ChoiceField,
   ErrorSummary,
   SelectField,
   TextareaField,
   TextField,
-  useCsrfToken,
+  UploadForm,
 } from "~/ui/forms";
 import type { Route } from "./+types/correspondence";
 
@@ -41,47 +40,29 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-/**
- * Not yet on the form-action pipeline: a refused upload must give back what was typed above
- * the file, which the pipeline's `readForm` cannot do. Its input is normalised the same way.
- */
-export async function action({ request, params, context }: Route.ActionArgs) {
-  requireIds(params, ["id"]);
-  const read = await readUploadForm(request);
-  if (!read.ok) return data({ result: refusedUpload(read.message, read.fields) }, { status: 400 });
-  const { submission, tooLongErrors } = parseNormalised(read.formData, CorrespondenceSchema);
-  if (tooLongErrors)
-    return data({ result: submission.reply({ fieldErrors: tooLongErrors }) }, { status: 400 });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { file, ...entry } = submission.value;
-  const scan = file
-    ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-    : undefined;
-  const problem = await withDocumentStore(documentStoreOf(context), (store) =>
-    asViewer(context, async (tx, acting) => {
-      try {
-        await addCorrespondenceEntry(tx, acting, store, params.id, { ...entry, file: scan });
-        return null;
-      } catch (error) {
-        if (error instanceof AppError && error.code === "INVALID") {
-          const field = String(error.details.field ?? "summary");
-          const suffix = field === "file" ? ": nothing was saved." : "";
-          return { [field]: [`${error.message}${suffix}`] };
-        }
-        throw error;
-      }
+// A refused upload gives back what was typed above the file (the form puts the file last).
+export const action = formAction({
+  ids: ["id"],
+  readForm: readUploadOrRefuse,
+  intents: (intent) => ({
+    add: intent({
+      schema: CorrespondenceSchema,
+      prepare: async ({ file }) =>
+        file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined,
+      run: ({ file: _file, ...entry }, { tx, acting, ids, args, prepared }) =>
+        withDocumentStore(documentStoreOf(args.context), (store) =>
+          addCorrespondenceEntry(tx, acting, store, ids.id, { ...entry, file: prepared }),
+        ),
+      done: (_, ids) => `/applicants/${ids.id}?logged=1`,
     }),
-  );
-  if (problem) return data({ result: submission.reply({ fieldErrors: problem }) }, { status: 400 });
-  throw redirect(`/applicants/${params.id}?logged=1`);
-}
+  }),
+});
 
 export default function AddCorrespondence({ loaderData, actionData }: Route.ComponentProps) {
   const { applicant, applications } = loaderData;
-  const csrf = useCsrfToken();
   const [form, fields] = useForm({
     id: "correspondence",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "add"),
     defaultValue: { direction: "in", kind: "letter", occurredOn: loaderData.today },
     constraint: getZodConstraint(CorrespondenceSchema),
     shouldValidate: "onSubmit",
@@ -104,12 +85,7 @@ export default function AddCorrespondence({ loaderData, actionData }: Route.Comp
           file: fields.file,
         }}
       />
-      <Form
-        method="post"
-        encType="multipart/form-data"
-        action={`?_csrf=${encodeURIComponent(csrf)}`}
-        {...getFormProps(form)}
-      >
+      <UploadForm {...getFormProps(form)}>
         <ChoiceField
           field={fields.direction}
           label="Received or sent?"
@@ -140,7 +116,7 @@ export default function AddCorrespondence({ loaderData, actionData }: Route.Comp
         <button type="submit" className="button">
           Add to the log
         </button>
-      </Form>
+      </UploadForm>
       <p>
         <Link to={`/applicants/${applicant.id}`}>Cancel</Link>
       </p>

@@ -5,13 +5,14 @@ import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { establishmentChoices } from "~/intake/applicants/applicant-fields";
 import { getApplicantForChange } from "~/intake/applicants/get-applicant.server";
+import { MoveFields } from "~/intake/applicants/move-fields";
 import { recordApplicantMove } from "~/intake/applicants/record-move.server";
 import { MoveSchema, RELEASED } from "~/intake/applicants/schemas";
 import { listEstablishmentOptions } from "~/intake/establishments.server";
 import { today } from "~/shared/dates";
 import { formAction, requireIds } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
-import { CsrfInput, ErrorSummary, SelectField, TextField } from "~/ui/forms";
+import { CsrfInput, ErrorSummary } from "~/ui/forms";
 import type { Route } from "./+types/move";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:application:any"))];
@@ -73,17 +74,11 @@ export default function RecordMove({ loaderData, actionData }: Route.ComponentPr
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="version" value={applicant.version} />
-        <SelectField field={fields.establishmentId} label="Where they are now" options={options} />
-        <TextField
-          field={fields.fromDate}
-          label="Date they moved"
-          hint="From their letter, or the date you heard, for example 2026-11-20"
-          type="date"
-          width="medium"
+        <MoveFields
+          establishment={fields.establishmentId}
+          fromDate={fields.fromDate}
+          options={options}
         />
-        <button type="submit" className="button">
-          Record the move
-        </button>
       </Form>
       <p>
         <Link to={`/applicants/${applicant.id}`}>Cancel</Link>

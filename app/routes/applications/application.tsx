@@ -2,8 +2,10 @@ import { Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
+import { AccessHistoryLink } from "~/audit/ui/access-history-link";
 import { assessmentsPanel } from "~/eligibility/list-application-assessments.server";
 import { ApplicationAssessments } from "~/eligibility/ui/application-assessments";
+import { RepresentativeList } from "~/intake/applicants/representative-list";
 import {
   DocumentsTable,
   LinksAndMatches,
@@ -66,6 +68,9 @@ export default function ApplicationPage({ loaderData }: Route.ComponentProps) {
       ) : null}
       <p className="caption">Application from {p.fullName}</p>
       <h1>{a.reference}</h1>
+      <AccessHistoryLink type="application" id={a.id} paragraph>
+        Access history of this application
+      </AccessHistoryLink>
       {a.isDraft ? (
         <div className="notice notice-warning">
           <p>
@@ -83,7 +88,11 @@ export default function ApplicationPage({ loaderData }: Route.ComponentProps) {
         </div>
         <div>
           <dt>How it arrived</dt>
-          <dd>{CHANNELS[a.channel] ?? a.channel}</dd>
+          <dd>
+            {a.submittedBy?.applyingFor === "behalf"
+              ? "Online, from a representative"
+              : (CHANNELS[a.channel] ?? a.channel)}
+          </dd>
         </div>
         <div>
           <dt>Received</dt>
@@ -122,6 +131,9 @@ export default function ApplicationPage({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to={`/applications/${a.id}/letters`}>Letters for this application</Link>
       </p>
+      <p>
+        <Link to={`/applications/${a.id}/tasks`}>Tasks on this application</Link>
+      </p>
 
       <h2>Applicant</h2>
       <dl className="summary-list">
@@ -156,6 +168,12 @@ export default function ApplicationPage({ loaderData }: Route.ComponentProps) {
             ]
               .filter(Boolean)
               .join(", ")}
+          </dd>
+        </div>
+        <div>
+          <dt>Representatives</dt>
+          <dd>
+            <RepresentativeList representatives={loaderData.representatives} />
           </dd>
         </div>
         <div>

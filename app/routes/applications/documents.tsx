@@ -1,23 +1,25 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
-import { AppError } from "~/errors/app-error";
+import { wakeScanReader } from "~/documents/ocr/scan-reader.server";
+import { invalid } from "~/errors/app-error";
 import { DocumentsTable } from "~/intake/entry/application-parts";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
-import { FileField, refusedUpload } from "~/intake/entry/file-field";
+import { FileField } from "~/intake/entry/file-field";
 import {
   getApplicationForEntry,
   listApplicationDocuments,
 } from "~/intake/entry/get-application.server";
-import { readUploadForm } from "~/intake/entry/read-upload.server";
+import { readUploadOrRefuse } from "~/intake/entry/read-upload.server";
 import { readScan } from "~/intake/entry/scan-checks.server";
 import { storeDocument } from "~/intake/entry/store-document.server";
 import { DOCUMENT_KINDS } from "~/intake/entry/upload-rules";
 import { UploadDocumentSchema } from "~/intake/entry/upload-schema";
-import { activeContentWarning } from "~/shared/pdf/active-content";
-import { ChoiceField, ErrorSummary, useCsrfToken } from "~/ui/forms";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { ChoiceField, ErrorSummary, UploadForm, useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/documents";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:application:any"))];
@@ -29,69 +31,59 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const read = await readUploadForm(request);
-  if (!read.ok) return data({ result: refusedUpload(read.message, read.fields) }, { status: 400 });
-  const submission = parseWithZod(read.formData, { schema: UploadDocumentSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { kind, file } = submission.value;
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  // Read before the transaction: on the embedded database it holds the only connection.
-  const scanned = await readScan(bytes, { extractText: false });
-  const refusal = !scanned.ok
-    ? scanned.message
-    : await withDocumentStore(documentStoreOf(context), (store) =>
-        asViewer(context, async (tx, acting) => {
-          try {
-            await storeDocument(tx, acting, store, {
-              applicationId: params.id,
-              kind,
-              filename: file.name,
-              bytes,
-              scan: scanned.scan,
-            });
-            return null;
-          } catch (error) {
-            if (error instanceof AppError && error.code === "INVALID") return error.message;
-            throw error;
-          }
-        }),
-      );
-  if (refusal)
-    return data(
-      { result: submission.reply({ fieldErrors: { file: [`${refusal}: nothing was saved.`] } }) },
-      { status: 400 },
-    );
-  const carries = scanned.ok ? scanned.scan.activeContent.join(",") : "";
-  throw redirect(
-    `/applications/${params.id}/documents?uploaded=1${carries ? `&carries=${carries}` : ""}`,
-  );
-}
+export const action = formAction({
+  ids: ["id"],
+  readForm: readUploadOrRefuse,
+  intents: (intent) => ({
+    upload: intent({
+      schema: UploadDocumentSchema,
+      // Read before the transaction: on the embedded database it holds the only connection.
+      prepare: async ({ file }) => {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const scanned = await readScan(bytes, { extractText: false });
+        if (!scanned.ok) throw invalid(`${scanned.message}: nothing was saved.`, { field: "file" });
+        return { bytes, scan: scanned.scan };
+      },
+      run: ({ kind, file }, { tx, acting, ids, args, prepared, afterCommit }) => {
+        afterCommit([async () => wakeScanReader()]);
+        return withDocumentStore(documentStoreOf(args.context), (store) =>
+          storeDocument(tx, acting, store, {
+            applicationId: ids.id,
+            kind,
+            filename: file.name,
+            ...prepared,
+          }),
+        );
+      },
+      done: (stored, ids) => {
+        const carries = stored.warning ? `&warned=${stored.documentId}` : "";
+        return `/applications/${ids.id}/documents?uploaded=1${carries}`;
+      },
+    }),
+  }),
+});
 
 export default function Documents({ loaderData, actionData }: Route.ComponentProps) {
   const { application, documents } = loaderData;
-  const csrf = useCsrfToken();
   const [searchParams] = useSearchParams();
-  const warning = activeContentWarning((searchParams.get("carries") ?? "").split(","));
-  const [form, fields] = useForm({
-    id: "upload",
-    lastResult: actionData?.result,
-    defaultValue: { kind: "scan" },
-    constraint: getZodConstraint(UploadDocumentSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UploadDocumentSchema }),
-  });
+  const formKey = useFormKey();
+  const warned = documents.find((d) => d.id === searchParams.get("warned"));
   return (
     <>
       <title>{`Documents – ${application.reference} – Clearname`}</title>
       {searchParams.get("uploaded") && !actionData ? (
         <div className="notice" role="status">
-          <p>Document added, stored encrypted.</p>
+          <p>
+            Document added, stored encrypted. Its text is read in the background (scanned pages by
+            OCR) and can be found by search once read.
+          </p>
         </div>
       ) : null}
-      {warning && searchParams.get("uploaded") && !actionData ? (
+      {warned?.warning && !actionData ? (
         <div className="notice notice-warning" role="alert">
-          <p>{warning}</p>
+          <p>
+            <strong>{warned.filename}:</strong> {warned.warning}
+          </p>
         </div>
       ) : null}
       <p className="caption">
@@ -100,30 +92,42 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
       <h1>Scans and documents</h1>
       <section aria-labelledby="upload-heading" className="narrow">
         <h2 id="upload-heading">Add a scan</h2>
-        <ErrorSummary form={form} fields={{ kind: fields.kind, file: fields.file }} />
-        <Form
-          method="post"
-          encType="multipart/form-data"
-          action={`?_csrf=${encodeURIComponent(csrf)}`}
-          {...getFormProps(form)}
-        >
-          <ChoiceField
-            field={fields.kind}
-            label="What is it?"
-            type="radio"
-            options={Object.entries(DOCUMENT_KINDS).map(([value, label]) => ({ value, label }))}
-          />
-          <FileField field={fields.file} label="File" />
-          <button type="submit" className="button">
-            Upload
-          </button>
-        </Form>
+        <UploadScanForm key={formKey} lastResult={resultFor(actionData, "upload")} />
       </section>
       <h2>On file</h2>
       <DocumentsTable documents={documents} caption={`Documents of ${application.reference}`} />
       <p>
         <Link to={`/applications/${application.id}`}>Back to {application.reference}</Link>
       </p>
+    </>
+  );
+}
+
+/** The upload form, keyed by the page's one-time key so that a successful upload empties it. */
+function UploadScanForm({ lastResult }: { lastResult: ReturnType<typeof resultFor> }) {
+  const [form, fields] = useForm({
+    id: "upload",
+    lastResult,
+    defaultValue: { kind: "scan" },
+    constraint: getZodConstraint(UploadDocumentSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UploadDocumentSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary form={form} fields={{ kind: fields.kind, file: fields.file }} />
+      <UploadForm {...getFormProps(form)}>
+        <ChoiceField
+          field={fields.kind}
+          label="What is it?"
+          type="radio"
+          options={Object.entries(DOCUMENT_KINDS).map(([value, label]) => ({ value, label }))}
+        />
+        <FileField field={fields.file} label="File" />
+        <button type="submit" className="button">
+          Upload
+        </button>
+      </UploadForm>
     </>
   );
 }

@@ -10,7 +10,7 @@ import { AboutYouFields, AboutYouSchema, RELATIONSHIPS } from "~/intake/online/s
 import { endedSession, SessionEnded, StepFormFoot, StepHeading } from "~/intake/online/step-page";
 import { nextStep } from "~/intake/online/steps";
 import { resultFor } from "~/ui/form-result";
-import { ChoiceField, ErrorSummary, TextField } from "~/ui/forms";
+import { ChoiceField, ErrorSummary, TextareaField, TextField } from "~/ui/forms";
 import type { Route } from "./+types/about-you";
 
 export const middleware: Route.MiddlewareFunction[] = [access(PUBLIC)];
@@ -23,7 +23,7 @@ export async function loader(args: Route.LoaderArgs) {
 export const action = draftStepAction({
   key: "about-you",
   schema: () => AboutYouSchema,
-  next: (draft) => nextStep("about-you", draft.hasSecret),
+  next: () => nextStep("about-you"),
 });
 
 export default function AboutYou({ loaderData, actionData }: Route.ComponentProps) {
@@ -47,7 +47,9 @@ export default function AboutYou({ loaderData, actionData }: Route.ComponentProp
           email: fields.email,
           name: fields.name,
           relationship: fields.relationship,
+          address: fields.address,
           applicantAgrees: fields.applicantAgrees,
+          copies: fields.copies,
         }}
       />
       <Form method="post" {...getFormProps(form)}>
@@ -57,19 +59,19 @@ export default function AboutYou({ loaderData, actionData }: Route.ComponentProp
           type="radio"
           options={[
             { value: "self", label: "I am the person who was convicted (the applicant)" },
-            { value: "behalf", label: "I am applying on behalf of the applicant" },
+            { value: "behalf", label: "I am filling it in for the person who was convicted" },
           ]}
         />
         <TextField
           field={fields.email}
-          label="Your e-mail address"
-          hint="We will send the reference here. If you are the applicant and have no e-mail address, leave this empty."
+          label="Your email address (optional)"
+          hint="We will email you the reference. If you do not have an email address, leave this empty."
           type="email"
           autoComplete="email"
         />
         <fieldset className="fieldset">
           <legend>
-            <h2>If you are applying on the applicant's behalf</h2>
+            <h2>If you are filling it in for someone else</h2>
           </legend>
           <TextField field={fields.name} label="Your full name" autoComplete="name" />
           <ChoiceField
@@ -78,13 +80,32 @@ export default function AboutYou({ loaderData, actionData }: Route.ComponentProp
             type="radio"
             options={[...RELATIONSHIPS]}
           />
+          <TextareaField
+            field={fields.address}
+            label="Your postal address"
+            hint="We need this if you do not have an email address, or if you want copies of our letters."
+            rows={4}
+          />
           <ChoiceField
             field={fields.applicantAgrees}
             label="The applicant's agreement"
-            hint="We can only act for the applicant if they want us to."
+            hint="We can only help the applicant if they want us to."
             type="checkbox"
             options={[
-              { value: "yes", label: "The applicant knows about and agrees to this application" },
+              {
+                value: "yes",
+                label: "The applicant knows about this application and agrees to it",
+              },
+            ]}
+          />
+          <ChoiceField
+            field={fields.copies}
+            label="Does the applicant want us to send you copies of our letters to them?"
+            hint="We write to the applicant. If they want you to have copies, we will post them to you."
+            type="radio"
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No, or I do not know" },
             ]}
           />
         </fieldset>

@@ -6,6 +6,7 @@ import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
 import { servicesContext } from "~/context.server";
 import { asSystem, type Db } from "~/db/database.server";
+import { establishmentChoices } from "~/intake/applicants/applicant-fields";
 import { listEstablishmentOptions } from "~/intake/establishments.server";
 import { applicantFormValues } from "~/intake/online/draft-data";
 import { pageDraft } from "~/intake/online/draft-session.server";
@@ -30,10 +31,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { database } = args.context.get(servicesContext);
   return {
     values: applicantFormValues(draft.data.applicant),
-    prisons: (await prisons(database.db)).map((p) => ({
-      value: p.id,
-      label: p.closed ? `${p.name} (closed)` : p.name,
-    })),
+    prisons: establishmentChoices(await prisons(database.db)),
   };
 }
 
@@ -46,7 +44,7 @@ export const action = draftStepAction({
       ),
       convictionDate: draft.data.questionnaire?.convictionDate,
     }),
-  next: () => nextStep("applicant", true),
+  next: () => nextStep("applicant"),
 });
 
 /** The fields in the order the page shows them, for the error summary. */
@@ -127,7 +125,7 @@ export default function Applicant({ loaderData, actionData }: Route.ComponentPro
           <TextField
             field={fields.otherPrisonerNumber}
             label="Other prisoner number (optional)"
-            hint="For example a number in Scotland or Northern Ireland"
+            hint="A Scottish or Northern Ireland prison number, as the prison writes it: in Scotland six digits, like 090000"
             width="medium"
           />
         </fieldset>

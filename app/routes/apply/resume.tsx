@@ -1,13 +1,16 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, redirect, useSearchParams } from "react-router";
 import { PUBLIC } from "~/access/access";
 import { access } from "~/access/access.server";
 import { requestContext, servicesContext } from "~/context.server";
+import { AppError, invalid } from "~/errors/app-error";
 import { draftCookie } from "~/intake/online/draft-cookie.server";
-import { DRAFT_DAYS } from "~/intake/online/draft-data";
+import { DRAFT_DAYS, DRAFT_SESSION_MINUTES } from "~/intake/online/draft-data";
 import { resumeDraft } from "~/intake/online/drafts.server";
 import { ResumeSchema } from "~/intake/online/schemas";
+import { publicFormAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextField } from "~/ui/forms";
 import type { Route } from "./+types/resume";
 
@@ -17,39 +20,42 @@ export function loader() {
   return null;
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResumeSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["secret"] }) }, { status: 400 });
-  }
-  const { database, secret } = context.get(servicesContext);
-  const result = await resumeDraft(database.db, {
-    ...submission.value,
-    ip: context.get(requestContext).ip,
-  });
-  if (result.kind !== "resumed") {
-    const message = {
-      invalid: "The reference or secret is not right",
-      expired: `This saved application has expired: we keep saved answers for ${DRAFT_DAYS} days after the last save. You will need to start a new application.`,
-      throttled: `Too many attempts. Wait ${result.kind === "throttled" ? result.retryAfterMinutes : 60} minutes, then try again.`,
-    }[result.kind];
-    return data(
-      { result: submission.reply({ formErrors: [message], hideFields: ["secret"] }) },
-      { status: result.kind === "throttled" ? 429 : 400 },
-    );
-  }
-  const { draft } = result;
-  const to = draft.submittedReference ? "confirmation" : draft.step;
-  throw redirect(`/apply/${draft.id}/${to}`, {
-    headers: { "Set-Cookie": draftCookie(request, secret, draft.id) },
-  });
-}
+export const action = publicFormAction({
+  intents: (intent) => ({
+    resume: intent({
+      schema: ResumeSchema,
+      hide: ["secret"],
+      run: async (input, { args: { request, context } }) => {
+        const { database, secret } = context.get(servicesContext);
+        const result = await resumeDraft(database.db, {
+          ...input,
+          ip: context.get(requestContext).ip,
+        });
+        if (result.kind === "throttled")
+          throw new AppError(
+            "THROTTLED",
+            `Too many attempts. Wait ${result.retryAfterMinutes} minutes, then try again.`,
+          );
+        if (result.kind === "expired")
+          throw invalid(
+            `This saved application has expired: we keep saved answers for ${DRAFT_DAYS} days after the last save. You will need to start a new application.`,
+          );
+        if (result.kind !== "resumed") throw invalid("The reference or password is not right");
+        const { draft } = result;
+        const to = draft.submittedReference ? "confirmation" : draft.step;
+        return redirect(`/apply/${draft.id}/${to}`, {
+          headers: { "Set-Cookie": draftCookie(request, secret, draft.id) },
+        });
+      },
+    }),
+  }),
+});
 
 export default function ResumeApplication({ actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "resume",
-    lastResult: actionData?.result,
+    lastResult: resultFor(actionData, "resume"),
     constraint: getZodConstraint(ResumeSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResumeSchema }),
@@ -61,8 +67,9 @@ export default function ResumeApplication({ actionData }: Route.ComponentProps) 
       {searchParams.get("expired") && !actionData ? (
         <div className="notice" role="status">
           <p>
-            Your session has ended, to keep your answers private. Your saved answers are safe: enter
-            your reference and secret to carry on.
+            Your session has ended. To keep your answers private, we stop showing them when a page
+            has been left for {DRAFT_SESSION_MINUTES / 60} hours. If you saved your application,
+            enter your reference and password to carry on.
           </p>
         </div>
       ) : null}
@@ -72,14 +79,14 @@ export default function ResumeApplication({ actionData }: Route.ComponentProps) 
         <TextField
           field={fields.reference}
           label="Your reference"
-          hint="It looks like AP-7K3M-9QXD"
+          hint="It looks like CN-2026-00042"
           width="medium"
           autoComplete="off"
         />
         <TextField
           field={fields.secret}
-          label="Your secret"
-          hint="The secret you chose when you saved your application"
+          label="Your password"
+          hint="The password you chose when you saved your application"
           type="password"
           autoComplete="current-password"
         />
@@ -88,8 +95,8 @@ export default function ResumeApplication({ actionData }: Route.ComponentProps) 
         </button>
       </Form>
       <p>
-        We cannot tell you your reference or secret again: we do not keep the secret, only a
-        scrambled form of it. If you have lost them,{" "}
+        We cannot tell you your password: we do not keep it, only a scrambled form of it. If you
+        have lost your reference or password, or did not save your application,{" "}
         <Link to="/apply">start a new application</Link>.
       </p>
     </div>

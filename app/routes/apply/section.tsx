@@ -43,7 +43,7 @@ const ACTIONS = new Map(
     draftStepAction({
       key: section.key,
       schema: (draft) => sectionSchema(section, { dateOfBirth: draft.data.applicant?.dateOfBirth }),
-      next: () => nextStep(section.key, true),
+      next: () => nextStep(section.key),
     }),
   ]),
 );
@@ -98,7 +98,7 @@ function SectionForm(
         )}
       />
       <Form method="post" {...getFormProps(form)}>
-        <QuestionnaireSectionFields section={section} fields={fields} />
+        <QuestionnaireSectionFields section={section} fields={fields} wording="public" />
         <StepFormFoot />
       </Form>
     </div>

@@ -63,8 +63,8 @@ export default function ApplyStart({ actionData }: Route.ComponentProps) {
       <ul>
         <li>the person who was convicted (we call them the applicant), or</li>
         <li>
-          someone on their behalf, such as a family member, a friend, a solicitor or an MP — as long
-          as the applicant knows about the application and agrees to it
+          someone else for them, such as a family member, a friend, a solicitor or an MP, as long as
+          the applicant knows about the application and agrees to it
         </li>
       </ul>
       <h2>What happens next</h2>
@@ -81,8 +81,13 @@ export default function ApplyStart({ actionData }: Route.ComponentProps) {
         <li>what happened at the trial and at any appeal, as far as you know it</li>
       </ul>
       <p>
-        Answer what you can; we will ask for anything else we need. You can save your answers and
-        come back to them: we keep them for {DRAFT_DAYS} days after you last save.
+        Answer what you can. We will ask for anything else we need. You do not need an email
+        address.
+      </p>
+      <p>
+        If you want to stop and finish another time, choose ‘Save and come back later’ on any page:
+        you will get a reference and choose a password. We keep saved answers for {DRAFT_DAYS} days
+        after you last save.
       </p>
       <h2>How we use the information</h2>
       <p>

@@ -223,6 +223,12 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
           The draft takes the applicant's details, the conviction and sentence, the court, the
           appeals and previous applications from the case, and adds:
         </p>
+        <h3>The applicant's own account</h3>
+        <p>
+          {facts.account
+            ? "The applicant's answers fill what the file leaves out (the prisoner number, the court, the sentence) and the draft quotes their account of the appeals, earlier applications and why they say the conviction is wrong, marked as theirs."
+            : "The applicant's own account did not come with the case, so the draft uses the file alone."}
+        </p>
         <h3>Lines of investigation supporting innocence</h3>
         {facts.supportingLines.length === 0 ? (
           <p>None yet: record a line's result as "supports innocence" to include it.</p>

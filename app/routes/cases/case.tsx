@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
+import { AccessHistoryLink } from "~/audit/ui/access-history-link";
 import { getCaseOverview } from "~/casework/overview/get-overview.server";
 import { OUTCOME_LABELS } from "~/casework/stages/steps";
 import { CaseNav } from "~/casework/ui/case-nav";
@@ -17,6 +18,7 @@ import { handBackCase } from "~/referrals/case-returns.server";
 import { writeHandoverNote } from "~/referrals/closure.server";
 import { CASE_STAGE_LABELS, LINE_STATUS_LABELS } from "~/referrals/project-labels";
 import { HandBackSchema, HandoverNoteSchema } from "~/referrals/project-schemas";
+import { AccountDetails } from "~/referrals/ui/applicant-account";
 import { formAction, requireIds } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
 import { CsrfInput, ErrorSummary, TextareaField } from "~/ui/forms";
@@ -91,7 +93,18 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       <h1>
         {c.reference}: {c.applicant.fullName}
       </h1>
-      {!c.active ? (
+      <AccessHistoryLink type="case" id={c.id} paragraph>
+        Access history of this case
+      </AccessHistoryLink>
+      {c.stage === "closed" ? (
+        <div className="notice notice-warning">
+          <p>
+            This case is closed{c.endedOn ? ` since ${c.endedOn}` : ""}: its file can be read but
+            not changed. <Link to={`/cases/${c.id}/close`}>See the closing</Link>; a lead can reopen
+            the case there.
+          </p>
+        </div>
+      ) : !c.active ? (
         <div className="notice notice-warning">
           <p>
             {CASE_STAGE_LABELS[c.stage]}
@@ -189,6 +202,10 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <h2 id="conviction-heading">The conviction</h2>
         <ConvictionDetails conviction={c.conviction} />
       </section>
+      <section aria-labelledby="account-heading">
+        <h2 id="account-heading">The applicant's own account</h2>
+        <AccountDetails account={c.account} />
+      </section>
       <section aria-labelledby="lines-heading">
         <h2 id="lines-heading">All lines of investigation</h2>
         <LinesTable lines={lines} caption={`Lines of investigation of ${c.reference}`} />
@@ -243,23 +260,30 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       {can.handBack ? (
         <section aria-labelledby="hand-back-heading" className="narrow">
           <h2 id="hand-back-heading">Hand the case back</h2>
-          <p>
-            The case leaves your project's active cases (its file is kept) and returns to the
-            network's referral queue. The referral coordinators are told, with your reason.
-          </p>
-          <ErrorSummary form={backForm} fields={{ reason: backFields.reason }} />
-          <Form method="post" {...getFormProps(backForm)}>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="hand-back" />
-            <TextareaField
-              field={backFields.reason}
-              label="Why the project hands the case back"
-              rows={4}
-            />
-            <button type="submit" className="button button-warning">
-              Hand the case back
-            </button>
-          </Form>
+          {/* Closed until asked for: a rare step that must not dominate a case just accepted. */}
+          <details
+            className="case-action"
+            open={resultFor(actionData, "hand-back") ? true : undefined}
+          >
+            <summary>Hand the case back to the network</summary>
+            <p>
+              The case leaves your project's active cases (its file is kept) and returns to the
+              network's referral queue. The referral coordinators are told, with your reason.
+            </p>
+            <ErrorSummary form={backForm} fields={{ reason: backFields.reason }} />
+            <Form method="post" {...getFormProps(backForm)}>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="hand-back" />
+              <TextareaField
+                field={backFields.reason}
+                label="Why the project hands the case back"
+                rows={4}
+              />
+              <button type="submit" className="button button-warning">
+                Hand the case back
+              </button>
+            </Form>
+          </details>
         </section>
       ) : null}
       <p>

@@ -62,7 +62,7 @@ export default function CorrespondenceEntryPage({ loaderData, actionData }: Rout
         {entry.isProgressLetter
           ? ". It is a progress letter: changing its date moves the next progress letter to 3 months after the latest one"
           : ""}
-        . The correction is recorded in the audit trail with what it replaced.
+        . The audit trail records which fields you corrected, by whom and when.
       </p>
       <section aria-labelledby="change-heading" className="narrow">
         <h2 id="change-heading">Change the record</h2>

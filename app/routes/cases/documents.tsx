@@ -1,82 +1,94 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
+import { AccessHistoryLink } from "~/audit/ui/access-history-link";
+import { leadsCase, openCase } from "~/casework/case-access.server";
 import { addCaseDocument, listCaseDocuments } from "~/casework/documents/case-documents.server";
 import { CaseDocumentSchema } from "~/casework/documents/document-schemas";
 import { CaseNav } from "~/casework/ui/case-nav";
-import { AppError } from "~/errors/app-error";
+import { wakeScanReader } from "~/documents/ocr/scan-reader.server";
+import { ScanReading } from "~/documents/ocr/scan-reading";
+import { scanReadingsOf } from "~/documents/ocr/scan-readings.server";
+import { invalid } from "~/errors/app-error";
 import { documentStoreOf, withDocumentStore } from "~/intake/entry/document-store.server";
-import { FileField, refusedUpload } from "~/intake/entry/file-field";
-import { readUploadForm } from "~/intake/entry/read-upload.server";
+import { FileField } from "~/intake/entry/file-field";
+import { readUploadOrRefuse } from "~/intake/entry/read-upload.server";
 import { readScan } from "~/intake/entry/scan-checks.server";
 import { fileSize } from "~/referrals/case-details";
-import { ErrorSummary, TextareaField, TextField, useCsrfToken } from "~/ui/forms";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
+import { ErrorSummary, TextareaField, TextField, UploadForm, useFormKey } from "~/ui/forms";
 import type { Route } from "./+types/documents";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:case:own"))];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return asViewer(context, (tx, acting) => listCaseDocuments(tx, acting, params.id));
+  return asViewer(context, async (tx, acting) => {
+    const listed = await listCaseDocuments(tx, acting, params.id);
+    const readings = await scanReadingsOf(tx, "case_document", listed.documents);
+    return {
+      ...listed,
+      canRedact: leadsCase(acting, await openCase(tx, acting, params.id)),
+      documents: listed.documents.map((d) => ({ ...d, reading: readings.get(d.id) ?? null })),
+    };
+  });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const read = await readUploadForm(request);
-  if (!read.ok) return data({ result: refusedUpload(read.message, read.fields) }, { status: 400 });
-  const submission = parseWithZod(read.formData, { schema: CaseDocumentSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { file, ...provenance } = submission.value;
-  let warned: string | null = null;
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  // Read before the transaction: on the embedded database it holds the only connection.
-  const scanned = await readScan(bytes, { extractText: true });
-  const refusal = !scanned.ok
-    ? scanned.message
-    : await withDocumentStore(documentStoreOf(context), (store) =>
-        asViewer(context, async (tx, acting) => {
-          try {
-            const added = await addCaseDocument(tx, acting, store, params.id, {
-              filename: file.name,
-              bytes,
-              scan: scanned.scan,
-              ...provenance,
-            });
-            warned = added.warning ? added.documentId : null;
-            return null;
-          } catch (error) {
-            if (error instanceof AppError && error.code === "INVALID") return error.message;
-            throw error;
-          }
-        }),
-      );
-  if (refusal)
-    return data(
-      { result: submission.reply({ fieldErrors: { file: [`${refusal}: nothing was saved.`] } }) },
-      { status: 400 },
-    );
-  throw redirect(`/cases/${params.id}/documents?uploaded=1${warned ? `&warned=${warned}` : ""}`);
-}
+// A refused upload gives back what was typed above the file (the form puts the file last).
+export const action = formAction({
+  ids: ["id"],
+  readForm: readUploadOrRefuse,
+  intents: (intent) => ({
+    upload: intent({
+      schema: CaseDocumentSchema,
+      // Read before the transaction: on the embedded database it holds the only connection.
+      prepare: async ({ file }) => {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const scanned = await readScan(bytes, { extractText: true });
+        if (!scanned.ok) throw invalid(`${scanned.message}: nothing was saved.`, { field: "file" });
+        return { bytes, scan: scanned.scan };
+      },
+      run: ({ file, ...provenance }, { tx, acting, ids, args, prepared, afterCommit }) => {
+        afterCommit([async () => wakeScanReader()]);
+        return withDocumentStore(documentStoreOf(args.context), (store) =>
+          addCaseDocument(tx, acting, store, ids.id, {
+            filename: file.name,
+            ...prepared,
+            ...provenance,
+          }),
+        );
+      },
+      done: (added, ids) =>
+        `/cases/${ids.id}/documents?uploaded=1${added.warning ? `&warned=${added.documentId}` : ""}`,
+    }),
+  }),
+});
 
 export default function CaseDocuments({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, documents } = loaderData;
-  const csrf = useCsrfToken();
+  const formKey = useFormKey();
   const [searchParams] = useSearchParams();
   const warned = documents.find((d) => d.id === searchParams.get("warned"));
-  const [form, fields] = useForm({
-    id: "case-document",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(CaseDocumentSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CaseDocumentSchema }),
-  });
+  const redacted = documents.find((d) => d.id === searchParams.get("redacted"));
   return (
     <>
       <title>{`Documents – ${c.reference} – Clearname`}</title>
       <CaseNav caseId={c.id} reference={c.reference} current="documents" />
       {searchParams.get("uploaded") && !actionData ? (
         <div className="notice" role="status">
-          <p>Document added, stored encrypted. The text of a PDF can now be found by search.</p>
+          <p>
+            Document added, stored encrypted. Its text is read in the background (scanned pages by
+            OCR) and can be found by search once read.
+          </p>
+        </div>
+      ) : null}
+      {redacted && !actionData ? (
+        <div className="notice" role="status">
+          <p>
+            Redacted copy made: <strong>{redacted.filename}</strong>, kept beside the original.
+          </p>
         </div>
       ) : null}
       {warned?.warning && !actionData ? (
@@ -98,7 +110,7 @@ export default function CaseDocuments({ loaderData, actionData }: Route.Componen
               <th scope="col">Document</th>
               <th scope="col">Received from</th>
               <th scope="col">Received on</th>
-              <th scope="col">Searchable text</th>
+              <th scope="col">Text</th>
             </tr>
           </thead>
           <tbody>
@@ -111,6 +123,18 @@ export default function CaseDocuments({ loaderData, actionData }: Route.Componen
                   <span className="hint">({fileSize(d.byteSize)})</span>
                   {d.description ? <p className="pre-line">{d.description}</p> : null}
                   <p className="hint document-hash">SHA-256 {d.sha256}</p>
+                  <AccessHistoryLink type="document" id={d.id} paragraph>
+                    Access history
+                    <span className="visually-hidden"> of {d.filename}</span>
+                  </AccessHistoryLink>
+                  {loaderData.canRedact && d.mediaType === "application/pdf" ? (
+                    <p>
+                      <Link to={`/cases/${c.id}/documents/${d.id}/redact`}>
+                        Make a redacted copy
+                        <span className="visually-hidden"> of {d.filename}</span>
+                      </Link>
+                    </p>
+                  ) : null}
                   {d.warning ? (
                     <p>
                       <strong>Warning:</strong> {d.warning}
@@ -119,7 +143,15 @@ export default function CaseDocuments({ loaderData, actionData }: Route.Componen
                 </td>
                 <td>{d.receivedFrom ?? "Not recorded"}</td>
                 <td>{d.receivedOn ?? `Added ${d.addedOn}`}</td>
-                <td>{d.hasText ? "Yes" : "No"}</td>
+                <td>
+                  {d.reading ? (
+                    <ScanReading state={d.reading} />
+                  ) : d.hasText ? (
+                    "Searchable"
+                  ) : (
+                    "None"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -127,34 +159,45 @@ export default function CaseDocuments({ loaderData, actionData }: Route.Componen
       )}
       <section aria-labelledby="upload-heading" className="narrow">
         <h2 id="upload-heading">Add a document</h2>
-        <ErrorSummary
-          form={form}
-          fields={{
-            receivedFrom: fields.receivedFrom,
-            receivedOn: fields.receivedOn,
-            description: fields.description,
-            file: fields.file,
-          }}
-        />
-        <Form
-          method="post"
-          encType="multipart/form-data"
-          action={`?_csrf=${encodeURIComponent(csrf)}`}
-          {...getFormProps(form)}
-        >
-          <TextField
-            field={fields.receivedFrom}
-            label="Received from"
-            hint="Who sent or handed it over: former solicitors, the CPS, the client…"
-          />
-          <TextField field={fields.receivedOn} label="Received on" type="date" width="medium" />
-          <TextareaField field={fields.description} label="Description (optional)" rows={3} />
-          <FileField field={fields.file} label="File" />
-          <button type="submit" className="button">
-            Upload
-          </button>
-        </Form>
+        <AddDocumentForm key={formKey} lastResult={resultFor(actionData, "upload")} />
       </section>
+    </>
+  );
+}
+
+/** The upload form, keyed by the page's one-time key so that a successful upload empties it. */
+function AddDocumentForm({ lastResult }: { lastResult: ReturnType<typeof resultFor> }) {
+  const [form, fields] = useForm({
+    id: "case-document",
+    lastResult,
+    constraint: getZodConstraint(CaseDocumentSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CaseDocumentSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary
+        form={form}
+        fields={{
+          receivedFrom: fields.receivedFrom,
+          receivedOn: fields.receivedOn,
+          description: fields.description,
+          file: fields.file,
+        }}
+      />
+      <UploadForm {...getFormProps(form)}>
+        <TextField
+          field={fields.receivedFrom}
+          label="Received from"
+          hint="Who sent or handed it over: former solicitors, the CPS, the client…"
+        />
+        <TextField field={fields.receivedOn} label="Received on" type="date" width="medium" />
+        <TextareaField field={fields.description} label="Description (optional)" rows={3} />
+        <FileField field={fields.file} label="File" />
+        <button type="submit" className="button">
+          Upload
+        </button>
+      </UploadForm>
     </>
   );
 }

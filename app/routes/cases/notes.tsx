@@ -91,7 +91,7 @@ function SignOffButton({ note }: { note: Note }) {
       <button type="submit" className="button button-small">
         Sign off{" "}
         <span className="visually-hidden">
-          the note by {note.authorName}, {when(note.writtenAt)}
+          the note of {when(note.writtenAt)} by {note.authorName}
         </span>
       </button>
     </Form>
@@ -187,9 +187,13 @@ export default function NotesPage({ loaderData, actionData }: Route.ComponentPro
                     Signed off by {n.signedOff.by} on {when(n.signedOff.at)}
                   </p>
                 ) : n.needsSignOff ? (
-                  <p className="casework-pending">Needs the lead's sign-off</p>
+                  <p className="casework-pending">
+                    {n.own && can.signOff
+                      ? "Needs the sign-off of another lead of the project"
+                      : "Needs the lead's sign-off"}
+                  </p>
                 ) : null}
-                {!n.signedOff && can.signOff ? <SignOffButton note={n} /> : null}
+                {n.canSignOff ? <SignOffButton note={n} /> : null}
                 {n.canEdit ? (
                   <EditNoteForm
                     note={n}

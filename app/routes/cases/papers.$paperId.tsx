@@ -63,7 +63,7 @@ export default function PaperPage({ loaderData, actionData }: Route.ComponentPro
       <CaseNav caseId={c.id} reference={c.reference} current="papers" />
       <p className="caption">Case {c.reference}</p>
       <h1>Correct the inventory: {label}</h1>
-      <p>The correction is recorded in the audit trail with what it replaced.</p>
+      <p>The audit trail records which fields you corrected, by whom and when.</p>
       <section aria-labelledby="change-heading" className="narrow">
         <h2 id="change-heading">Change the entry</h2>
         <ErrorSummary
@@ -94,7 +94,7 @@ export default function PaperPage({ loaderData, actionData }: Route.ComponentPro
         <ConfirmRemoval
           lastResult={resultFor(actionData, "remove")}
           heading="Remove the entry"
-          warning="Remove papers from the inventory only if they were recorded by mistake. The audit trail keeps what the entry said."
+          warning="Remove papers from the inventory only if they were recorded by mistake. The audit trail records that it was removed, by whom and when."
           confirmLabel={`Yes, remove ${label} from the inventory`}
           button="Remove the entry"
         />

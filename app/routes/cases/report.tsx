@@ -143,7 +143,7 @@ export default function CaseReportPage({ loaderData, actionData }: Route.Compone
             <input type="hidden" name={fields.periodTo.name} value={content.period.to} />
             <input type="hidden" name={fields.fingerprint.name} value={fingerprint} />
             <TextareaField field={fields.comment} label="Comments for the network" rows={5} />
-            <CheckboxField field={fields.checked} label="I have checked this report" />
+            <CheckboxField field={fields.checked} label="I have checked this report" required />
             <button type="submit" className="button">
               Send to the network
             </button>

@@ -50,8 +50,8 @@ export default function ReviewPage({ loaderData, actionData }: Route.ComponentPr
       <p className="caption">Case {c.reference}</p>
       <h1>Correct the review of {review.heldOn}</h1>
       <p>
-        Recorded by {review.recordedByName}. The correction is recorded in the audit trail with what
-        it replaced.
+        Recorded by {review.recordedByName}. The audit trail records which fields you corrected, by
+        whom and when.
       </p>
       <section aria-labelledby="change-heading" className="narrow">
         <h2 id="change-heading">Change the review</h2>
@@ -72,7 +72,7 @@ export default function ReviewPage({ loaderData, actionData }: Route.ComponentPr
         <ConfirmRemoval
           lastResult={resultFor(actionData, "remove")}
           heading="Remove the review"
-          warning="Remove a review only if it was recorded by mistake (for example twice). The audit trail keeps what it said."
+          warning="Remove a review only if it was recorded by mistake (for example twice). The audit trail records that it was removed, by whom and when."
           confirmLabel="Yes, remove this case review"
           button="Remove the review"
         />

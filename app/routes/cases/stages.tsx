@@ -7,13 +7,14 @@ import { getCaseStages, recordStage } from "~/casework/stages/record-stage.serve
 import { RecordStageSchema } from "~/casework/stages/schemas";
 import {
   APPEAL_OUTCOME_LABELS,
+  CONCLUSIONS,
   DECISION_LABELS,
   OUTCOME_LABELS,
   REPRESENTATION_DAYS,
   REVIEW_BODY_LABELS,
   STAGE_STEPS,
   STEP_LABELS,
-  type StageStep,
+  stepLabel,
 } from "~/casework/stages/steps";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { CASE_STAGE_LABELS } from "~/referrals/project-labels";
@@ -121,7 +122,7 @@ function RecordStageForm({
         <SelectField
           field={fields.outcome}
           label="The project's conclusion (conclude)"
-          options={options(OUTCOME_LABELS)}
+          options={CONCLUSIONS.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
         />
         <TextareaField field={fields.outcomeReason} label="Reasons for the conclusion" rows={4} />
         <TextField
@@ -191,7 +192,7 @@ export default function CaseStagesPage({ loaderData, actionData }: Route.Compone
               {events.map((e) => (
                 <tr key={e.id}>
                   <td>{e.occurredOn}</td>
-                  <td>{STEP_LABELS[e.step as StageStep] ?? e.step}</td>
+                  <td>{stepLabel(e.step)}</td>
                   <td className="pre-line">{e.note}</td>
                   <td>{e.deadlineOn ? `${e.deadlineOn}: ${e.deadlineWhat ?? ""}` : "—"}</td>
                 </tr>

@@ -5,9 +5,15 @@ import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { endOfAcademicYear } from "~/casework/team/academic-year";
 import { assignToCase, getCaseTeam, removeFromCase } from "~/casework/team/case-team.server";
-import { AssignTeamMemberSchema, RemoveTeamMemberSchema } from "~/casework/team/schemas";
+import { inviteToCase } from "~/casework/team/invite-to-case.server";
+import {
+  AssignTeamMemberSchema,
+  InviteToCaseSchema,
+  RemoveTeamMemberSchema,
+} from "~/casework/team/schemas";
 import { ButtonFormProblem } from "~/casework/ui/button-form-problem";
 import { CaseNav } from "~/casework/ui/case-nav";
+import { servicesContext } from "~/context.server";
 import { today } from "~/shared/dates";
 import { formAction, requireIds } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
@@ -30,6 +36,21 @@ export const action = formAction({
       run: (input, { tx, acting, ids }) => assignToCase(tx, acting, ids.id, input),
       done: (_, ids) => `/cases/${ids.id}/team?assigned=1`,
     }),
+    // The invitation is e-mailed once the membership and the team place have committed.
+    invite: intent({
+      schema: InviteToCaseSchema,
+      run: async ({ intent: _, ...input }, { tx, acting, ids, args, afterCommit }) => {
+        const { mailer, config } = args.context.get(servicesContext);
+        const done = await inviteToCase(tx, acting, mailer, ids.id, {
+          ...input,
+          publicUrl: config.publicUrl,
+        });
+        afterCommit([done.deliver]);
+        return done;
+      },
+      done: (d, ids) =>
+        `/cases/${ids.id}/team?${d.invited ? "invited" : d.joinedProject ? "joined" : "assigned"}=1`,
+    }),
     remove: intent({
       schema: RemoveTeamMemberSchema,
       run: ({ memberId }, { tx, acting, ids }) => removeFromCase(tx, acting, ids.id, memberId),
@@ -39,6 +60,14 @@ export const action = formAction({
 });
 
 const ROLE_LABELS = { lead: "Lead", caseworker: "Caseworker" } as const;
+
+const NOTICES: Record<string, string> = {
+  assigned: "Added to the case's team.",
+  joined: "Made a caseworker of the project and added to the case's team.",
+  invited:
+    "Invited to Clearname as a caseworker of the project, and added to the case's team. They get an e-mail to choose a password.",
+  removed: "Taken off the case's team.",
+};
 
 type Page = Route.ComponentProps["loaderData"];
 
@@ -89,14 +118,56 @@ function AssignForm({
   );
 }
 
+/** Bringing someone onto the case by e-mail: a member of the project, or someone invited. */
+function InviteForm({
+  defaultEndsOn,
+  lastResult,
+}: {
+  defaultEndsOn: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form, fields] = useForm({
+    id: "invite-team-member",
+    lastResult,
+    defaultValue: { intent: "invite", endsOn: defaultEndsOn },
+    constraint: getZodConstraint(InviteToCaseSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteToCaseSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary
+        form={form}
+        fields={{ email: fields.email, name: fields.name, endsOn: fields.endsOn }}
+      />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="invite" />
+        <TextField field={fields.email} label="Their e-mail address" type="email" />
+        <TextField
+          field={fields.name}
+          label="Their full name (optional)"
+          hint="Needed only for someone who has no Clearname account yet"
+        />
+        <TextField
+          field={fields.endsOn}
+          type="date"
+          label="Until"
+          hint="The first day they are no longer on the case, and no longer a caseworker of the project if they join it now."
+          width="medium"
+        />
+        <button type="submit" className="button button-secondary">
+          Add or invite the caseworker
+        </button>
+      </Form>
+    </>
+  );
+}
+
 export default function CaseTeamPage({ loaderData, actionData }: Route.ComponentProps) {
   const { case: c, team, candidates, can, defaultEndsOn } = loaderData;
   const [searchParams] = useSearchParams();
-  const notice = searchParams.get("assigned")
-    ? "Added to the case's team."
-    : searchParams.get("removed")
-      ? "Taken off the case's team."
-      : null;
+  const notice = Object.entries(NOTICES).find(([k]) => searchParams.get(k))?.[1] ?? null;
   const formKey = useFormKey();
   return (
     <>
@@ -168,6 +239,20 @@ export default function CaseTeamPage({ loaderData, actionData }: Route.Component
               lastResult={resultFor(actionData, "assign")}
             />
           )}
+        </section>
+      ) : null}
+      {can.assign ? (
+        <section aria-labelledby="invite-heading" className="narrow">
+          <h2 id="invite-heading">Bring in a caseworker who is not listed</h2>
+          <p>
+            Someone not yet in the project becomes its caseworker and joins this case. Someone new
+            to Clearname gets an e-mail inviting them to choose a password.
+          </p>
+          <InviteForm
+            key={formKey}
+            defaultEndsOn={defaultEndsOn}
+            lastResult={resultFor(actionData, "invite")}
+          />
         </section>
       ) : null}
     </>

@@ -48,7 +48,7 @@ export default function TimeEntryPage({ loaderData, actionData }: Route.Componen
       <h1>Correct a time entry</h1>
       <p>
         {entry.own ? "You logged" : `${entry.userName} logged`} {formatMinutes(entry.minutes)} on{" "}
-        {entry.workedOn}. The correction is recorded in the audit trail with what it replaced.
+        {entry.workedOn}. The audit trail records which fields you corrected, by whom and when.
       </p>
       <section aria-labelledby="change-heading" className="narrow">
         <h2 id="change-heading">Change the entry</h2>
@@ -68,7 +68,7 @@ export default function TimeEntryPage({ loaderData, actionData }: Route.Componen
       <ConfirmRemoval
         lastResult={resultFor(actionData, "remove")}
         heading="Remove the entry"
-        warning="Remove an entry only if the time was logged by mistake. It leaves the time log and its totals; the audit trail keeps what it said."
+        warning="Remove an entry only if the time was logged by mistake. It leaves the time log and its totals; the audit trail records that it was removed, by whom and when."
         confirmLabel="Yes, remove this time entry"
         button="Remove the entry"
       />

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { requires } from "~/access/access";
 import { access } from "~/access/access.server";
 import { servicesContext } from "~/context.server";
@@ -11,7 +11,7 @@ import { createImportRun, readImportFile } from "~/intake/import/runs.server";
 import { MAX_IMPORT_MB, UploadImportSchema } from "~/intake/import/upload-schema";
 import { formAction } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
-import { ErrorSummary, SubmissionKeyInput, useCsrfToken } from "~/ui/forms";
+import { ErrorSummary, UploadForm } from "~/ui/forms";
 import type { Route } from "./+types/new";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("import:application:any"))];
@@ -51,7 +51,6 @@ export const action = formAction({
 });
 
 export default function NewImport({ actionData }: Route.ComponentProps) {
-  const csrf = useCsrfToken();
   const [form, fields] = useForm({
     id: "import-upload",
     lastResult: resultFor(actionData, "upload"),
@@ -73,13 +72,7 @@ export default function NewImport({ actionData }: Route.ComponentProps) {
           shows you the problems before anything is imported.
         </p>
         <ErrorSummary form={form} fields={{ file }} />
-        <Form
-          method="post"
-          encType="multipart/form-data"
-          action={`?_csrf=${encodeURIComponent(csrf)}`}
-          {...getFormProps(form)}
-        >
-          <SubmissionKeyInput />
+        <UploadForm {...getFormProps(form)}>
           <div className={`field${invalid ? " field-error" : ""}`}>
             <label htmlFor={file.id} className="label">
               Spreadsheet
@@ -108,7 +101,7 @@ export default function NewImport({ actionData }: Route.ComponentProps) {
           <button type="submit" className="button">
             Upload
           </button>
-        </Form>
+        </UploadForm>
         <p>
           <Link to="/imports">Back to imports</Link>
         </p>

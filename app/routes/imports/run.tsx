@@ -1,8 +1,7 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { servicesContext } from "~/context.server";
-import { AppError } from "~/errors/app-error";
 import {
   currentJob,
   recoverInterruptedImports,
@@ -12,7 +11,10 @@ import {
 import { startImport } from "~/intake/import/run-import.server";
 import { runImportRoute } from "~/intake/import/run-page.server";
 import { ImportRunView } from "~/intake/import/run-view";
-import { getImportRun, type ImportMode } from "~/intake/import/runs.server";
+import { getImportRun } from "~/intake/import/runs.server";
+import { CheckAgainSchema, ImportModeSchema } from "~/intake/import/upload-schema";
+import { formAction } from "~/ui/form-action.server";
+import { resultFor } from "~/ui/form-result";
 import type { Route } from "./+types/run";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("import:application:any"))];
@@ -31,46 +33,43 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const services = context.get(servicesContext);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "check") {
-    const acting = await asViewer(context, async (tx, acting) => {
-      const run = await getImportRun(tx, acting, params.id);
-      if (run.status !== "uploaded" || Object.keys(run.mapping).length === 0)
-        throw redirect(`/imports/${run.id}/mapping`);
-      return acting;
-    });
-    startCheckInBackground(services, acting, params.id);
-    throw redirect(`/imports/${params.id}`);
-  }
-  const mode = form.get("mode");
-  if (mode !== "all_or_nothing" && mode !== "valid_only")
-    return data(
-      { modeError: "Choose how to import: all or nothing, or valid rows only" },
-      { status: 400 },
-    );
-  const outcome = await asViewer(context, async (tx, acting) => {
-    try {
-      await startImport(tx, acting, params.id, mode satisfies ImportMode);
-      return { acting, refusal: null };
-    } catch (error) {
-      if (error instanceof AppError && error.code === "CONFLICT")
-        return { acting, refusal: error.message };
-      throw error;
-    }
-  });
-  if (outcome.refusal) return data({ modeError: outcome.refusal }, { status: 409 });
-  startImportInBackground(services, outcome.acting, params.id);
-  throw redirect(`/imports/${params.id}`);
-}
+/**
+ * Checking and importing run in the background once the request's transaction has committed:
+ * the check or import is started after the change that allows it is saved.
+ */
+export const action = formAction({
+  ids: ["id"],
+  intents: (intent) => ({
+    import: intent({
+      schema: ImportModeSchema,
+      run: async ({ mode }, { tx, acting, ids, args, afterCommit }) => {
+        await startImport(tx, acting, ids.id, mode);
+        const services = args.context.get(servicesContext);
+        afterCommit([async () => void startImportInBackground(services, acting, ids.id)]);
+      },
+      done: (_, ids) => `/imports/${ids.id}`,
+    }),
+    check: intent({
+      schema: CheckAgainSchema,
+      run: async (_, { tx, acting, ids, args, afterCommit }) => {
+        const run = await getImportRun(tx, acting, ids.id);
+        if (run.status !== "uploaded" || Object.keys(run.mapping).length === 0)
+          throw redirect(`/imports/${run.id}/mapping`);
+        const services = args.context.get(servicesContext);
+        afterCommit([async () => void startCheckInBackground(services, acting, ids.id)]);
+      },
+      done: (_, ids) => `/imports/${ids.id}`,
+    }),
+  }),
+});
 
 export default function ImportRun({ loaderData, actionData }: Route.ComponentProps) {
+  const failed = resultFor(actionData, "import")?.error;
+  const modeError = failed?.mode?.[0] ?? failed?.[""]?.[0] ?? null;
   return (
     <>
       <title>{`${loaderData.run.filename} – Imports – Clearname`}</title>
-      <ImportRunView data={loaderData} modeError={actionData?.modeError ?? null} />
+      <ImportRunView data={loaderData} modeError={modeError} />
       <p>
         <Link to="/imports">Back to imports</Link>
       </p>

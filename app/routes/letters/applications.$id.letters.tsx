@@ -40,6 +40,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         ? { id: subject.establishmentId, name: subject.facts.establishment.name }
         : null,
       address: subject.address,
+      copies: subject.copies ?? [],
       letters: page.letters.map((l) => ({ ...l, createdAt: l.createdAt.toISOString() })),
       canManage: can(acting.viewer, "manage:application:any"),
       canManageEstablishments: can(acting.viewer, "manage:establishment:any"),
@@ -101,6 +102,25 @@ export default function Letters({ loaderData: d, actionData }: Route.ComponentPr
           {d.acknowledgedNow ? <p>The application is now acknowledged.</p> : null}
         </div>
       ) : null}
+      {d.canManage && d.state === "acknowledged" ? (
+        <section aria-labelledby="next-heading" className="notice">
+          <h2 id="next-heading">What happens next</h2>
+          <p>
+            {d.applicant.name} has been told that we have the application. Once we have what an
+            assessor needs — the questionnaire and any papers — send it on for assessment: it joins
+            the assessors' queue. If something is missing, change its state to “Awaiting
+            information” with a date to chase it.
+          </p>
+          <Form method="post" action={`${base}/state`} className="inline-form">
+            <CsrfInput />
+            <input type="hidden" name="to" value="ready_for_assessment" />
+            <button type="submit" className="button">
+              Send it on for assessment
+            </button>{" "}
+            <Link to={`${base}/state`}>Change the state another way</Link>
+          </Form>
+        </section>
+      ) : null}
       <dl className="summary-list">
         <div>
           <dt>Applicant</dt>
@@ -134,6 +154,14 @@ export default function Letters({ loaderData: d, actionData }: Route.ComponentPr
                 )}
               </p>
             ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Copies go to</dt>
+          <dd>
+            {d.copies.length === 0
+              ? "No one: copies go only to a representative the applicant asked us to copy, with a postal address"
+              : d.copies.map((c) => `${c.name}, ${c.addressLines.join(", ")}`).join("; ")}
           </dd>
         </div>
         <div>

@@ -15,6 +15,7 @@ import { mailContextOf } from "~/referrals/mail-context.server";
 import { expiryPhrase, OFFER_STATUS_LABELS } from "~/referrals/project-labels";
 import { AcceptOfferSchema, DeclineOfferSchema } from "~/referrals/project-schemas";
 import { acceptOffer, declineOffer } from "~/referrals/respond.server";
+import { AccountDetails } from "~/referrals/ui/applicant-account";
 import { today } from "~/shared/dates";
 import { formAction, requireIds } from "~/ui/form-action.server";
 import { resultFor } from "~/ui/form-result";
@@ -127,6 +128,10 @@ export default function OfferPage({ loaderData, actionData }: Route.ComponentPro
           <section aria-labelledby="conviction-heading">
             <h2 id="conviction-heading">The conviction</h2>
             <ConvictionDetails conviction={details.conviction} />
+          </section>
+          <section aria-labelledby="account-heading">
+            <h2 id="account-heading">The applicant's own account</h2>
+            <AccountDetails account={details.account} />
           </section>
           <section aria-labelledby="lines-heading">
             <h2 id="lines-heading">Lines of investigation</h2>

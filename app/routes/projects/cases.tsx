@@ -7,6 +7,7 @@ import { OUTCOME_LABELS } from "~/casework/stages/steps";
 import { CASE_STAGE_LABELS } from "~/referrals/project-labels";
 import { IdSchema } from "~/shared/ids";
 import { normaliseSearchParams } from "~/shared/normalise-input";
+import { FilterSelect } from "~/ui/filter-select";
 import type { Route } from "./+types/cases";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
@@ -46,42 +47,20 @@ export default function NetworkCases({ loaderData }: Route.ComponentProps) {
       <Form method="get" aria-labelledby="filters-heading">
         <h2 id="filters-heading">Filter the cases</h2>
         <div className="filter-bar">
-          <div className="field">
-            <label htmlFor="filter-project" className="label">
-              Project
-            </label>
-            <select
-              id="filter-project"
-              name="project"
-              className="select"
-              defaultValue={filters.project ?? ""}
-            >
-              <option value="">Every project</option>
-              {projects.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-stage" className="label">
-              Stage
-            </label>
-            <select
-              id="filter-stage"
-              name="stage"
-              className="select"
-              defaultValue={filters.stage ?? ""}
-            >
-              <option value="">Any stage</option>
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {CASE_STAGE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="project"
+            label="Project"
+            value={filters.project}
+            any="Every project"
+            options={projects.map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <FilterSelect
+            name="stage"
+            label="Stage"
+            value={filters.stage}
+            any="Any stage"
+            options={STAGES.map((s) => ({ value: s, label: CASE_STAGE_LABELS[s] }))}
+          />
           <button type="submit" className="button button-secondary">
             Show cases
           </button>

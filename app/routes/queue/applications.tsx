@@ -157,6 +157,15 @@ export default function ApplicationsQueue({ loaderData, actionData }: Route.Comp
           <p>No name contains every word searched for: these are the most similar names.</p>
         </div>
       ) : null}
+      {page.search?.inScans ? (
+        <div className="notice" role="status">
+          <p>
+            {page.search.inScans === 1
+              ? "One application was found by the words in its scans."
+              : `${page.search.inScans} applications were found by the words in their scans.`}
+          </p>
+        </div>
+      ) : null}
       {page.search?.truncated ? (
         <div className="notice notice-warning" role="status">
           <p>Very many people have that name: add more of it to see them all.</p>

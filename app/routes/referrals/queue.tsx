@@ -2,7 +2,6 @@ import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
 import { access, asViewer } from "~/access/access.server";
 import { can } from "~/access/viewer";
-import { TableScroll } from "~/eligibility/queue/table-scroll";
 import { JURISDICTION_LABELS } from "~/eligibility/schemas";
 import { listReferralQueue, type ReferralQueueRow } from "~/referrals/list-referral-queue.server";
 import {
@@ -13,6 +12,7 @@ import {
   type ReferralQueueFilters,
 } from "~/referrals/queue-params";
 import { normaliseSearchParams } from "~/shared/normalise-input";
+import { TableScroll } from "~/ui/table-scroll";
 import type { Route } from "./+types/queue";
 
 export const middleware: Route.MiddlewareFunction[] = [access(requires("view:application:any"))];
