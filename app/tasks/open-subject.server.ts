@@ -17,6 +17,8 @@ export interface OpenSubject {
   applicantId: string | null;
   /** The case's application, for the audit trail (null on an application). */
   applicationId: string;
+  /** A closed case: its tasks can be marked done, but no new one is set (ADR 027). */
+  closed: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function openTaskSubject(
       reference: c.reference,
       applicantId: null,
       applicationId: c.applicationId,
+      closed: c.stage === "closed",
     };
   }
   if (!isId(subject.id) || !can(acting.viewer, "view:application:any"))
@@ -58,5 +61,6 @@ export async function openTaskSubject(
     reference: a.reference,
     applicantId: a.applicantId,
     applicationId: a.id,
+    closed: false,
   };
 }

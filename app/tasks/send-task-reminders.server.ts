@@ -42,6 +42,8 @@ export async function sendTaskReminders(
           where t.done_at is null
             and t.due_on <= ${day}::date + ${REMINDER_WINDOW_DAYS}::int
             and t.reminded_for is distinct from t.due_on
+            -- A closed case gets no reminders (docs/decisions/027-closing-a-case.md).
+            and not exists (select 1 from cases k where k.id = t.case_id and k.stage = 'closed')
             and exists (select 1 from memberships m join users u on u.id = m.user_id
               where m.user_id = t.assignee_id and m.organisation_id = t.organisation_id
                 and u.disabled_at is null and m.starts_on <= ${day}::date

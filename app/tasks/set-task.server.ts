@@ -56,6 +56,7 @@ export async function auditTask(
  * Sets a task for a colleague on an application or a case of the viewer's organisation. The
  * assignee is told at once — a notification in the app and an e-mail through the outbox, sent
  * after the transaction commits (the returned deliveries) — and reminded as it falls due.
+ * `tell: false` leaves the telling to a caller that writes one e-mail about several tasks.
  */
 export async function setTask(
   tx: Queryable,
@@ -63,8 +64,11 @@ export async function setTask(
   mail: { mailer: Mailer; publicUrl: string },
   subject: TaskSubject,
   input: TaskInput,
+  options: { tell?: boolean } = {},
 ): Promise<{ taskId: string; deliveries: (() => Promise<void>)[] }> {
   const open = await openTaskSubject(tx, acting, subject);
+  if (open.closed)
+    throw invalid("This case is closed: a lead reopens it before anyone sets a task on it.");
   const colleagues = await taskAssignees(tx, open);
   const assignee = colleagues.find((c) => c.id === input.assigneeId);
   if (!assignee)
@@ -92,6 +96,7 @@ export async function setTask(
     dueOn: input.dueOn,
     what: input.what,
   });
+  if (options.tell === false) return { taskId: task.id, deliveries: [] };
   const link = tasksPathOf(subject);
   const title = `A task for you on ${open.reference}, due ${input.dueOn}`;
   const body = `${acting.viewer.name} asked you to: ${input.what}`;

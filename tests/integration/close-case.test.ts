@@ -8,15 +8,16 @@ import { listNetworkCases } from "~/casework/report/network-cases.server";
 import { closeCase, getCaseClosing, reopenCase } from "~/casework/stages/close-case.server";
 import { CloseCaseSchema, ReopenCaseSchema } from "~/casework/stages/closing-schemas";
 import { getCaseStages } from "~/casework/stages/record-stage.server";
-import { auditEvents, caseClosures, caseNotes, cases, organisations } from "~/db/schema";
+import { auditEvents, caseClosures, caseNotes, cases, organisations, tasks } from "~/db/schema";
 import { countOpenWork } from "~/organisations/open-work.server";
 import { loadReferralCase } from "~/referrals/referral-case.server";
 import { suggestProjects } from "~/referrals/suggest-projects.server";
-import { today } from "~/shared/dates";
+import { addDays, today } from "~/shared/dates";
+import { setTask } from "~/tasks/set-task.server";
 import { acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { expectRefused } from "../support/errors";
 import { appError } from "../support/intake";
-import { createEligibleCase } from "../support/referral-scenario";
+import { createEligibleCase, referralContext } from "../support/referral-scenario";
 
 /**
  * Closing a case (docs/decisions/027-closing-a-case.md): the lead closes it after the
@@ -185,6 +186,24 @@ describe("closing a case", () => {
       /is closed/,
     );
     expect(await ctx.db.select().from(caseNotes).where(eq(caseNotes.caseId, caseId))).toEqual([]);
+  });
+
+  it("refuses a new task on the closed case", async () => {
+    const { lead, caseworker } = ctx.people.second;
+    const refused = await appError(
+      as(lead, (tx) =>
+        setTask(
+          tx,
+          lead.acting,
+          referralContext(ctx.db),
+          { kind: "case", id: caseId },
+          { assigneeId: caseworker.id, what: "Write to the client", dueOn: addDays(today(), 3) },
+        ),
+      ),
+    );
+    expect(refused.code).toBe("INVALID");
+    expect(refused.message).toMatch(/closed/);
+    expect(await ctx.db.select().from(tasks).where(eq(tasks.caseId, caseId))).toEqual([]);
   });
 
   it("lets only a lead reopen it, with a reason; notes are accepted again", async () => {

@@ -20,6 +20,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     reference: page.open.reference,
     tasks: page.tasks,
     colleagues: page.colleagues,
+    closed: page.open.closed,
     today: today(),
   };
 }

@@ -11,9 +11,12 @@ export function SubjectTasks({
   tasks,
   colleagues,
   today,
+  closed = false,
   actionData,
 }: {
   reference: string;
+  /** A closed case: its tasks are listed, no new one is set. */
+  closed?: boolean;
   tasks: TaskRow[];
   colleagues: { id: string; name: string }[];
   today: string;
@@ -45,7 +48,9 @@ export function SubjectTasks({
       </section>
       <section aria-labelledby="set-heading" className="narrow">
         <h2 id="set-heading">Set a task</h2>
-        {colleagues.length === 0 ? (
+        {closed ? (
+          <p>{reference} is closed: a lead reopens it before anyone sets a task on it.</p>
+        ) : colleagues.length === 0 ? (
           <p>There is no one a task on {reference} can be set for.</p>
         ) : (
           <SetTaskForm
