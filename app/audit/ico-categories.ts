@@ -79,6 +79,11 @@ const EXACT: Record<string, IcoCategory> = {
   "task.done": "alteration",
   "task.reminders_sent": "other",
   "case.quiet_alerted": "other",
+  // The year-end roll-over: the lead's overview and the hand-over pack are readings of the
+  // case; asking for hand-over notes tells the team (the tasks it sets are "task.set").
+  "case.year_end_viewed": "consultation",
+  "case.handover_pack_printed": "consultation",
+  "organisation.handover_notes_requested": "other",
 };
 
 /** Areas that are about accounts, access and the network's own set-up, never a data subject. */

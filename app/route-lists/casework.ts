@@ -17,6 +17,7 @@ export default [
   route("cases/:id/stages", "routes/cases/stages.tsx"),
   route("cases/:id/close", "routes/cases/close.tsx"),
   route("cases/:id/handover", "routes/cases/handover.tsx"),
+  route("cases/:id/handover.pdf", "routes/cases/handover-pdf.tsx"),
   route("cases/:id/lines", "routes/cases/lines.tsx"),
   route("cases/:id/lines/:lineId", "routes/cases/lines.$lineId.tsx"),
   route("cases/:id/evidence", "routes/cases/evidence.tsx"),

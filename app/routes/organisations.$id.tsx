@@ -38,6 +38,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
         organisation.kind === "project" && canEditOrganisation(acting.viewer, organisation.id),
       canManageMembers:
         canManageMembers(acting.viewer, organisation.id) && organisation.status !== "closed",
+      canHandOverYear:
+        organisation.kind === "project" &&
+        organisation.status !== "closed" &&
+        can(acting.viewer, "manage:case:own", organisation.id),
       canClose:
         organisation.kind === "project" &&
         organisation.status !== "closed" &&
@@ -148,6 +152,13 @@ export default function OrganisationPage({ loaderData }: Route.ComponentProps) {
       {loaderData.canEdit && o.status !== "closed" ? (
         <p>
           <Link to={`/organisations/${o.id}/term-breaks`}>Add or remove term breaks</Link>
+        </p>
+      ) : null}
+      {loaderData.canHandOverYear ? (
+        <p>
+          <Link to={`/organisations/${o.id}/year-end`}>
+            End of the academic year: hand the cases over to the next team
+          </Link>
         </p>
       ) : null}
       {loaderData.canClose ? (

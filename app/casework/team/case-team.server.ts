@@ -122,20 +122,25 @@ export async function getCaseTeam(tx: Queryable, acting: Acting, caseId: string)
 }
 
 /**
- * A lead puts a current project lead or caseworker on the case until `endsOn` (the first day
- * they are off it). Someone already on the team has their end date changed instead.
+ * A lead puts a current project lead or caseworker on the case from `startsOn` (today unless
+ * given: the next cohort joins on a later day) until `endsOn` (the first day they are off
+ * it). Someone already on the team has their end date changed instead.
  */
 export async function assignToCase(
   tx: Queryable,
   acting: Acting,
   caseId: string,
-  input: { userId: string; endsOn: string },
+  input: { userId: string; endsOn: string; startsOn?: string },
 ): Promise<{ memberId: string }> {
   const c = await openCase(tx, acting, caseId, { forUpdate: true });
   mustBeOpen(c);
   mustLead(acting, c, "choose a case's team");
   const d = today();
+  const startsOn = input.startsOn ?? d;
+  if (startsOn < d) throw invalid("The first day cannot be in the past.", { field: "startsOn" });
   if (input.endsOn <= d) throw invalid("The end date must be after today.", { field: "endsOn" });
+  if (input.endsOn <= startsOn)
+    throw invalid("The end date must be after the first day.", { field: "endsOn" });
   const candidate = (await assignableMembers(tx, c, [])).find((m) => m.userId === input.userId);
   if (!candidate)
     throw invalid("Only a current lead or caseworker of the project can join the team.", {
@@ -147,7 +152,7 @@ export async function assignToCase(
       caseId: c.id,
       userId: candidate.userId,
       role: candidate.role,
-      startsOn: d,
+      startsOn,
       endsOn: input.endsOn,
       addedBy: acting.viewer.id,
     })
@@ -155,7 +160,7 @@ export async function assignToCase(
       target: [caseTeam.caseId, caseTeam.userId],
       set: {
         role: candidate.role,
-        startsOn: sql`least(${caseTeam.startsOn}, ${d}::date)`,
+        startsOn: sql`least(${caseTeam.startsOn}, ${startsOn}::date)`,
         endsOn: input.endsOn,
       },
     })
@@ -164,6 +169,7 @@ export async function assignToCase(
   await auditCase(tx, acting, c, "case_team.assigned", {
     userId: candidate.userId,
     role: candidate.role,
+    ...(input.startsOn ? { startsOn } : {}),
     endsOn: input.endsOn,
   });
   await touchCase(tx, c);
