@@ -95,6 +95,8 @@ const AREAS: Record<string, IcoCategory> = {
   establishment: "other",
   settings: "other",
   assessment_list: "other",
+  // The network's letter templates: wording, no one's record.
+  letter_template: "other",
   demo: "other",
   secret: "security",
   // The breach register, the retention schedule, the policy document: the officer's own records.

@@ -5,13 +5,10 @@ import { documents, ineligibilityReasons } from "~/db/schema";
 import type { DocumentStore } from "~/documents/storage.server";
 import { invalid, notFound } from "~/errors/app-error";
 import { fileLetter } from "~/letters/file-letter.server";
-import { buildLetter, type LetterContent, type LetterExtras } from "~/letters/letter-content";
+import type { LetterContent, LetterExtras } from "~/letters/letter-content";
 import { type LetterSubject, loadLetterSubjects } from "~/letters/letter-facts.server";
-import {
-  LETTER_TEMPLATES,
-  type LetterCondition,
-  type LetterTemplateKey,
-} from "~/letters/templates";
+import { buildVersionedLetter, currentTemplate } from "~/letters/letter-templates.server";
+import type { LetterCondition, LetterTemplateKey } from "~/letters/templates";
 import { today } from "~/shared/dates";
 import type { AssessmentRow, LoadedAssessment } from "./load-assessment.server";
 import { isUrgent, type Recommendation } from "./rules";
@@ -93,8 +90,8 @@ export async function buildDecisionLetter(
     },
     extras: await decisionExtras(tx, a, date, options.includeNotes ?? false),
   };
-  const template = LETTER_TEMPLATES[DECISION_TEMPLATES[a.recommendation]];
-  return { subject, letter: buildLetter(template, facts) };
+  const template = await currentTemplate(tx, DECISION_TEMPLATES[a.recommendation]);
+  return { subject, letter: buildVersionedLetter(template, facts) };
 }
 
 /**

@@ -9,11 +9,11 @@ import { changeApplicationState } from "~/intake/change-state.server";
 import { today } from "~/shared/dates";
 import { MAX_BATCH } from "./batch-schema";
 import { copiedTo, type LetterCopy, withCopies } from "./copies";
-import { buildLetter, type LetterContent, letterFilename } from "./letter-content";
+import { type LetterContent, letterFilename } from "./letter-content";
 import { renderLetterDocx } from "./letter-docx.server";
 import { type LetterSubject, loadLetterSubjects } from "./letter-facts.server";
 import { renderLettersPdf } from "./letter-pdf.server";
-import { LETTER_TEMPLATES } from "./templates";
+import { buildVersionedLetter, currentTemplate } from "./letter-templates.server";
 
 export type LetterFormat = "pdf" | "docx";
 
@@ -88,6 +88,8 @@ export async function fileLetter(
       byteSize: stored.byteSize,
       sha256: stored.sha256,
       storageKey: stored.storageKey,
+      letterTemplate: letter.template,
+      letterTemplateVersion: letter.templateVersion ?? null,
       createdBy: acting.viewer.id,
     })
     .returning({ id: documents.id });
@@ -113,6 +115,7 @@ export async function fileLetter(
       applicationId: subject.applicationId,
       reference: subject.reference,
       template: letter.template,
+      templateVersion: letter.templateVersion ?? null,
       format,
       sha256: stored.sha256,
       batch: options.batch,
@@ -151,7 +154,8 @@ export async function generateAcknowledgement(
   const [subject] = await loadLetterSubjects(tx, [applicationId]);
   if (!subject) throw notFound("application");
   if (subject.isDraft) throw invalid("A draft application cannot be acknowledged.");
-  const letter = buildLetter(LETTER_TEMPLATES.acknowledgement, subject.facts);
+  const template = await currentTemplate(tx, "acknowledgement");
+  const letter = buildVersionedLetter(template, subject.facts);
   const filed = await fileLetter(tx, acting, store, subject, letter, format, { batch: false });
   let acknowledged = false;
   if (subject.state === "received") {
@@ -202,11 +206,11 @@ export async function acknowledgeBatch(
     .filter((id) => !found.has(id))
     .map((id) => ({ id, reference: "", reason: "it was not found" }));
   const ready: { subject: LetterSubject; letter: LetterContent }[] = [];
+  const template = await currentTemplate(tx, "acknowledgement");
   for (const subject of subjects) {
     const reason = whyNotAcknowledgeable(subject);
     if (reason) skipped.push({ id: subject.applicationId, reference: subject.reference, reason });
-    else
-      ready.push({ subject, letter: buildLetter(LETTER_TEMPLATES.acknowledgement, subject.facts) });
+    else ready.push({ subject, letter: buildVersionedLetter(template, subject.facts) });
   }
   for (const { subject, letter } of ready)
     await fileLetter(tx, acting, store, subject, letter, "pdf", { batch: true });

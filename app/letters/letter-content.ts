@@ -48,6 +48,8 @@ export interface LetterExtras {
 export interface LetterContent {
   /** A template's key, or a letter built in code for a third party (app/casework/papers/). */
   template: LetterTemplateKey | "papers_request";
+  /** The version of the template it was made from (app/letters/letter-templates.server.ts). */
+  templateVersion?: number;
   title: string;
   reference: string;
   largePrint: boolean;

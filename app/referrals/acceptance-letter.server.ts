@@ -1,6 +1,7 @@
+import type { Queryable } from "~/db/database.server";
 import { correspondenceSummary, MEDIA_TYPES, renderLetter } from "~/letters/file-letter.server";
-import { buildLetter, type LetterFacts, letterFilename } from "~/letters/letter-content";
-import { LETTER_TEMPLATES } from "~/letters/templates";
+import { type LetterFacts, letterFilename } from "~/letters/letter-content";
+import { buildVersionedLetter, currentTemplate } from "~/letters/letter-templates.server";
 import type { OfferCase } from "./offer-case.server";
 
 export interface RenderedLetter {
@@ -9,6 +10,8 @@ export interface RenderedLetter {
   mediaType: string;
   /** The line for the correspondence log. */
   summary: string;
+  /** The version of the template it was made from, for the audit trail. */
+  templateVersion: number;
 }
 
 /**
@@ -41,18 +44,18 @@ export function offerLetterFacts(c: OfferCase, projectName: string, date: string
  * The caller files it (app_complete_acceptance) in the accepting transaction.
  */
 export async function renderAcceptanceLetter(
+  tx: Queryable,
   c: OfferCase,
   projectName: string,
   date: string,
 ): Promise<RenderedLetter> {
-  const letter = buildLetter(
-    LETTER_TEMPLATES.referral_accepted,
-    offerLetterFacts(c, projectName, date),
-  );
+  const template = await currentTemplate(tx, "referral_accepted");
+  const letter = buildVersionedLetter(template, offerLetterFacts(c, projectName, date));
   return {
     bytes: await renderLetter(letter, "pdf"),
     filename: letterFilename(letter, "pdf"),
     mediaType: MEDIA_TYPES.pdf,
     summary: correspondenceSummary(letter, "pdf"),
+    templateVersion: template.version,
   };
 }

@@ -4,9 +4,8 @@ import type { Queryable } from "~/db/database.server";
 import type { DocumentStore } from "~/documents/storage.server";
 import { forbidden, notFound } from "~/errors/app-error";
 import { fileLetter } from "~/letters/file-letter.server";
-import { buildLetter } from "~/letters/letter-content";
 import { loadLetterSubjects } from "~/letters/letter-facts.server";
-import { LETTER_TEMPLATES } from "~/letters/templates";
+import { buildVersionedLetter, currentTemplate } from "~/letters/letter-templates.server";
 
 /**
  * The letter telling an applicant that the project which had their case has closed and the
@@ -24,7 +23,7 @@ export async function fileProjectClosedLetter(
     throw forbidden("Only the network's staff can send letters to applicants.");
   const [subject] = await loadLetterSubjects(tx, [applicationId]);
   if (!subject) throw notFound("application");
-  const letter = buildLetter(LETTER_TEMPLATES.project_closed, {
+  const letter = buildVersionedLetter(await currentTemplate(tx, "project_closed"), {
     ...subject.facts,
     extras: { projectName },
   });

@@ -127,7 +127,7 @@ export async function acceptOffer(
       version: offer.version + 1,
     })
     .where(eq(referralOffers.id, offerId));
-  const letter = await renderAcceptanceLetter(c, project?.name ?? "the project", accepted);
+  const letter = await renderAcceptanceLetter(tx, c, project?.name ?? "the project", accepted);
   const stored = await store.put(letter.bytes);
   const [completed] = await queryRows<{ letter_id: string; subject_id: string }>(
     tx,
@@ -152,6 +152,7 @@ export async function acceptOffer(
       account: c.account !== null,
       lines: c.lines.length,
       letterId: completed.letter_id,
+      letterTemplateVersion: letter.templateVersion,
     },
   });
   const deliveries = await notifyMembers(

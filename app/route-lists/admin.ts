@@ -2,7 +2,7 @@ import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
 /**
  * Administration: users, the audit trail, the outbox, the assessment lists, prison
- * establishments and the network's settings.
+ * establishments, the network's settings and its letter templates.
  */
 export default [
   route("admin/users", "routes/admin.users.tsx"),
@@ -15,4 +15,6 @@ export default [
   route("admin/establishments/new", "routes/admin/establishments.new.tsx"),
   route("admin/establishments/:id", "routes/admin/establishments.$id.tsx"),
   route("admin/settings", "routes/admin/settings.tsx"),
+  route("admin/letter-templates", "routes/admin/letter-templates.tsx"),
+  route("admin/letter-templates/:key", "routes/admin/letter-templates.$key.tsx"),
 ] satisfies RouteConfigEntry[];

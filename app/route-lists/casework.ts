@@ -26,6 +26,10 @@ export default [
   route("cases/:id/documents/:documentId/redact", "routes/cases/documents.$documentId.redact.tsx"),
   route("cases/:id/papers", "routes/cases/papers.tsx"),
   route("cases/:id/papers/:paperId", "routes/cases/papers.$paperId.tsx"),
+  route(
+    "cases/:id/papers/requests/:requestId/letter.docx",
+    "routes/cases/papers.requests.$requestId.letter.tsx",
+  ),
   route("cases/:id/chronology", "routes/cases/chronology.tsx"),
   route("cases/:id/chronology.pdf", "routes/cases/chronology-pdf.tsx"),
   route("cases/:id/people", "routes/cases/people.tsx"),

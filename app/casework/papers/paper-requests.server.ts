@@ -14,6 +14,7 @@ import type { DocumentStore } from "~/documents/storage.server";
 import { conflict, invalid, notFound } from "~/errors/app-error";
 import { MEDIA_TYPES, renderLetter } from "~/letters/file-letter.server";
 import { letterFilename } from "~/letters/letter-content";
+import { isId } from "~/shared/ids";
 import {
   type ChaseSchema,
   NO_AUTHORITY,
@@ -24,6 +25,77 @@ import {
 import { buildPapersRequestLetter } from "./request-letter";
 
 export { NO_AUTHORITY };
+
+type CaseRow = Awaited<ReturnType<typeof openCase>>;
+
+/** The letter of a request for papers, from the case, the papers and whom they are asked of. */
+async function requestLetter(
+  tx: Queryable,
+  c: CaseRow,
+  paper: typeof casePapers.$inferSelect,
+  request: { recipient: string; recipientAddress: string; requestedOn: string },
+) {
+  const [project] = await tx
+    .select({ name: organisations.name, addressLines: organisations.addressLines })
+    .from(organisations)
+    .where(eq(organisations.id, c.organisationId));
+  if (!project) throw notFound("project");
+  const conviction = c.conviction as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+  return buildPapersRequestLetter({
+    project,
+    recipient: request.recipient,
+    recipientAddress: request.recipientAddress,
+    caseReference: c.reference,
+    client: {
+      name: c.applicant.fullName,
+      prisonerNumber: c.applicant.prisonerNumber,
+      dateOfBirth: c.applicant.dateOfBirth,
+    },
+    papers: [PAPER_KIND_LABELS[paper.kind], paper.description].filter(Boolean).join(": "),
+    conviction: {
+      offences: str(conviction.offences),
+      courtName: str(conviction.courtName),
+      convictionDate: str(conviction.convictionDate),
+    },
+    date: request.requestedOn,
+  });
+}
+
+/**
+ * A request's letter as a Word document, to edit before posting. The PDF filed with the
+ * request is the record of what was sent; this is made when asked, from the request as
+ * recorded, dated the day of the request. Audited as a reading of the case file.
+ */
+export async function requestLetterDocx(
+  tx: Queryable,
+  acting: Acting,
+  caseId: string,
+  requestId: string,
+): Promise<{ filename: string; mediaType: string; bytes: Buffer }> {
+  const c = await openCase(tx, acting, caseId);
+  if (!isId(requestId)) throw notFound("request");
+  const [row] = await tx
+    .select({ request: paperRequests, paper: casePapers })
+    .from(paperRequests)
+    .innerJoin(casePapers, eq(casePapers.id, paperRequests.paperId))
+    .where(and(eq(paperRequests.id, requestId), eq(paperRequests.caseId, c.id)));
+  if (!row) throw notFound("request");
+  const letter = await requestLetter(tx, c, row.paper, row.request);
+  const bytes = await renderLetter(letter, "docx");
+  await auditCase(tx, acting, c, "case.papers.letter_downloaded", {
+    requestId,
+    format: "docx",
+  });
+  return {
+    filename: letterFilename(letter, "docx").replace(
+      ".docx",
+      `-${row.request.requestedOn}-${row.paper.kind}.docx`,
+    ),
+    mediaType: MEDIA_TYPES.docx,
+    bytes,
+  };
+}
 
 /**
  * Asks a third party for missing papers. Refused until the client's form of authority is on
@@ -45,31 +117,7 @@ export async function requestPapers(
     .from(casePapers)
     .where(and(eq(casePapers.id, input.paperId), eq(casePapers.caseId, c.id)));
   if (!paper) throw invalid("Choose papers from this case's inventory.");
-  const [project] = await tx
-    .select({ name: organisations.name, addressLines: organisations.addressLines })
-    .from(organisations)
-    .where(eq(organisations.id, c.organisationId));
-  if (!project) throw notFound("project");
-  const conviction = c.conviction as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === "string" && v ? v : null);
-  const letter = buildPapersRequestLetter({
-    project,
-    recipient: input.recipient,
-    recipientAddress: input.recipientAddress,
-    caseReference: c.reference,
-    client: {
-      name: c.applicant.fullName,
-      prisonerNumber: c.applicant.prisonerNumber,
-      dateOfBirth: c.applicant.dateOfBirth,
-    },
-    papers: [PAPER_KIND_LABELS[paper.kind], paper.description].filter(Boolean).join(": "),
-    conviction: {
-      offences: str(conviction.offences),
-      courtName: str(conviction.courtName),
-      convictionDate: str(conviction.convictionDate),
-    },
-    date: input.requestedOn,
-  });
+  const letter = await requestLetter(tx, c, paper, input);
   const bytes = await renderLetter(letter, "pdf");
   const stored = await store.put(bytes);
   const filename = letterFilename(letter, "pdf").replace(

@@ -5,6 +5,7 @@ export * from "./eligibility";
 export * from "./identity";
 export * from "./installation";
 export * from "./intake";
+export * from "./letter-templates";
 export * from "./mail";
 export * from "./organisations";
 export * from "./redactions";

@@ -208,6 +208,9 @@ export const documents = pgTable(
     storageKey: text().notNull(),
     /** JavaScript or embedded files a PDF carries (`ActiveContent`), to warn whoever opens it. */
     activeContent: text().array().notNull().default(sql`'{}'::text[]`),
+    /** For a letter made by Clearname: the template it was made from, and which version. */
+    letterTemplate: text(),
+    letterTemplateVersion: integer(),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

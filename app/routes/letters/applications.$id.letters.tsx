@@ -239,6 +239,14 @@ export default function Letters({ loaderData: d, actionData }: Route.ComponentPr
                     {l.filename}
                   </a>{" "}
                   ({size(l.byteSize)})
+                  {l.alsoAs ? (
+                    <>
+                      {"; "}
+                      <a href={`${base}/letters/${l.documentId}?as=${l.alsoAs}`} download>
+                        {l.alsoAs === "docx" ? "as Word, to edit" : "as PDF"}
+                      </a>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}

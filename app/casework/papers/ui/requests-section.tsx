@@ -65,6 +65,10 @@ export function RequestsSection({
                 <p>
                   <a href={`/cases/${caseId}/documents/${r.letterDocumentId}`} download>
                     The request letter (PDF)
+                  </a>{" "}
+                  or{" "}
+                  <a href={`/cases/${caseId}/papers/requests/${r.id}/letter.docx`} download>
+                    as Word, to edit
                   </a>
                 </p>
               ) : null}
