@@ -49,15 +49,19 @@ export const action = formAction({
   intents: (intent) => ({
     add: intent({
       schema: NextMemberSchema,
-      run: ({ intent: _, ...input }, { tx, acting, ids }) =>
-        addNextMember(tx, acting, ids.id, input),
-      done: (_, ids) => back(ids.id, undefined, "added"),
+      run: async ({ intent: _, yearEnd, ...input }, { tx, acting, ids }) => {
+        await addNextMember(tx, acting, ids.id, input);
+        return { yearEnd };
+      },
+      done: (d, ids) => back(ids.id, d.yearEnd, "added"),
     }),
     end: intent({
       schema: MemberEndSchema,
-      run: ({ intent: _, ...input }, { tx, acting, ids }) =>
-        setMemberEnd(tx, acting, ids.id, input),
-      done: (_, ids) => back(ids.id, undefined, "ended"),
+      run: async ({ intent: _, yearEnd, ...input }, { tx, acting, ids }) => {
+        await setMemberEnd(tx, acting, ids.id, input);
+        return { yearEnd };
+      },
+      done: (d, ids) => back(ids.id, d.yearEnd, "ended"),
     }),
     // The e-mails go once the tasks have committed.
     ask: intent({
@@ -270,6 +274,7 @@ function CaseSection({
                     <Form method="post" className="inline-form">
                       <CsrfInput />
                       <input type="hidden" name="intent" value="end" />
+                      <input type="hidden" name="yearEnd" value={yearEnd} />
                       <input type="hidden" name="caseId" value={c.id} />
                       <input type="hidden" name="userId" value={m.userId} />
                       <label htmlFor={inputId} className="visually-hidden">
@@ -300,6 +305,7 @@ function CaseSection({
         <NextMemberForm
           key={formKey}
           c={c}
+          yearEnd={yearEnd}
           defaultStartsOn={yearEnd > today ? yearEnd : today}
           lastResult={lastResult}
         />
@@ -311,10 +317,12 @@ function CaseSection({
 /** Adding someone of the next cohort to one case's team. */
 function NextMemberForm({
   c,
+  yearEnd,
   defaultStartsOn,
   lastResult,
 }: {
   c: Page["cases"][number];
+  yearEnd: string;
   defaultStartsOn: string;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
@@ -336,6 +344,7 @@ function NextMemberForm({
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="intent" value="add" />
+        <input type="hidden" name="yearEnd" value={yearEnd} />
         <input type="hidden" name="caseId" value={c.id} />
         <SelectField
           field={fields.userId}

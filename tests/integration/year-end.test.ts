@@ -15,6 +15,7 @@ import {
   setMemberEnd,
 } from "~/casework/year-end/year-end.server";
 import { auditEvents, caseTeam, emailOutbox, tasks } from "~/db/schema";
+import { action as yearEndAction } from "~/routes/organisations.$id.year-end";
 import { addDays, today } from "~/shared/dates";
 import { type AcceptedCase, acceptedCase, setUpCasework } from "../support/casework-scenario";
 import { createUser, type TestUser } from "../support/factories";
@@ -22,6 +23,7 @@ import { appError } from "../support/intake";
 import { mailboxMailer } from "../support/mailbox";
 import { NEEDS_PDFTOTEXT, PDFTOTEXT, pdfText } from "../support/read-documents";
 import { LINES } from "../support/referral-scenario";
+import { formPost, outcomeOf, routeContext } from "../support/route-call";
 
 /**
  * The year-end roll-over: who leaves each open case, whose hand-over note is missing, the
@@ -242,5 +244,52 @@ describe("the hand-over pack", () => {
       (await appError(as(newcomer, (tx) => getHandoverPack(tx, newcomer.acting, caseB.caseId))))
         .code,
     ).toBe("NOT_FOUND");
+  });
+});
+
+describe("the year-end page's forms", () => {
+  const post = (fields: Record<string, string>) =>
+    outcomeOf(() =>
+      yearEndAction({
+        request: formPost(`/organisations/${ctx.people.second.id}/year-end`, fields),
+        params: { id: ctx.people.second.id },
+        context: routeContext({ db: ctx.db } as Parameters<typeof routeContext>[0], lead().acting),
+        unstable_pattern: "",
+      } as Parameters<typeof yearEndAction>[0]),
+    );
+
+  it("refuses a first day in the past on its field, and keeps the year shown after a change", async () => {
+    const refused = await post({
+      intent: "add",
+      caseId: caseB.caseId,
+      userId: stayer.id,
+      startsOn: addDays(today(), -1),
+    });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.data)).toContain("startsOn");
+
+    const chosen = addDays(yearEnd, -31);
+    const done = await post({
+      intent: "add",
+      yearEnd: chosen,
+      caseId: caseB.caseId,
+      userId: stayer.id,
+      startsOn: today(),
+      endsOn: addDays(yearEnd, 365),
+    });
+    expect(done.status).toBe(302);
+    expect(done.location).toBe(
+      `/organisations/${ctx.people.second.id}/year-end?yearEnd=${chosen}&added=1`,
+    );
+  });
+
+  it("answers a case id that is not an id as a bad request", async () => {
+    const bad = await post({
+      intent: "end",
+      caseId: "not-an-id",
+      userId: leaver.id,
+      endsOn: yearEnd,
+    });
+    expect(bad.status).toBe(400);
   });
 });

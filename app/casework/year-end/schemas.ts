@@ -14,9 +14,16 @@ const realDate = (missing: string) =>
 /** The end of the academic year the page is about (the first day the leavers are off). */
 export const YearEndDateSchema = realDate("Enter the end of the academic year");
 
+/** The year the page was showing, kept across a change (left out or unreadable: the usual). */
+const ShownYearEnd = z
+  .string()
+  .optional()
+  .transform((v) => (v && isRealDate(v.trim()) ? v.trim() : undefined));
+
 /** Putting someone of the next cohort on a case: from a day, until a day or the year's end. */
 export const NextMemberSchema = z.object({
   intent: z.literal("add"),
+  yearEnd: ShownYearEnd,
   caseId: z.string({ error: "The case was not found: reload the page" }).pipe(IdSchema),
   userId: z.string({ error: "Choose who joins the team" }).pipe(IdSchema),
   startsOn: realDate("Enter the day they join the case"),
@@ -31,6 +38,7 @@ export const NextMemberSchema = z.object({
 /** Setting the day someone leaves a case (the first day they are off it). */
 export const MemberEndSchema = z.object({
   intent: z.literal("end"),
+  yearEnd: ShownYearEnd,
   caseId: z.string({ error: "The case was not found: reload the page" }).pipe(IdSchema),
   userId: z.string({ error: "Choose who leaves the case" }).pipe(IdSchema),
   endsOn: realDate("Enter the day they leave the case"),
