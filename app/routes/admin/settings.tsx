@@ -60,6 +60,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
     <div className="narrow">
       <title>Network settings – Clearname</title>
       <h1>Network settings</h1>
+      <p>
+        The wording of letters is under <Link to="/admin/letter-templates">Letter templates</Link>.
+      </p>
       {saved !== null ? (
         <div className="notice" role="status">
           <p>{saved === "0" ? "Nothing had changed." : "The settings have been saved."}</p>
