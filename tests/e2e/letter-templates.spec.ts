@@ -34,4 +34,5 @@ test("the administrator rewords the acknowledgement, previews it and publishes i
   await page.getByRole("button", { name: /Publish as version/ }).click();
   await expect(page.getByRole("status")).toContainText("is published");
   await expect(page.getByRole("table")).toContainText("Shorter way to write to us");
+  await expectAccessible(page, "acknowledgement template published");
 });
