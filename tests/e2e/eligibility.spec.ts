@@ -67,7 +67,7 @@ test("an urgent application comes first, and an assessment goes from ineligible 
     .getByLabel("Reasons for question 2")
     .fill("The witness has died and no exhibits were kept.");
   await page.getByRole("button", { name: "Save draft" }).first().click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
   await expectAccessible(page, "saved draft");
 
   await page.goto(`${assessmentUrl}/recommend`);
@@ -128,7 +128,7 @@ test("an urgent application comes first, and an assessment goes from ineligible 
     await line.getByLabel("Why it could settle the claim").fill("It would show who was there.");
   }
   await page.getByRole("button", { name: "Save draft" }).first().click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
   await expect(page.getByRole("group", { name: /^Line of investigation \d+$/ })).toHaveCount(2);
   await expectAccessible(page, "revised assessment");
 
