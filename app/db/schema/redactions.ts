@@ -4,8 +4,8 @@ import { caseDocuments } from "./referrals";
 
 /**
  * A redacted copy of a case document, kept as a new case document beside its original: which
- * original it was made from, how many passages were removed, and who made it. The passages
- * themselves are not kept here (the original still holds them).
+ * original it was made from, how many passages were removed and areas painted over, and who
+ * made it. The passages and areas themselves are not kept here (the original still holds them).
  */
 export const caseDocumentRedactions = pgTable(
   "case_document_redactions",
@@ -18,6 +18,7 @@ export const caseDocumentRedactions = pgTable(
       .notNull()
       .references(() => caseDocuments.id, { onDelete: "cascade" }),
     passages: integer().notNull(),
+    areas: integer().notNull().default(0),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
