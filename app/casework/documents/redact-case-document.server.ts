@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
 import type { Queryable, Tx } from "~/db/database.server";
 import { caseDocumentRedactions, caseDocuments } from "~/db/schema";
-import { redactPdf } from "~/documents/redact/redact-pdf.server";
+import { PREVIEW_PAGES, previewPdfPages, redactPdf } from "~/documents/redact/redact-pdf.server";
 import type { DocumentStore } from "~/documents/storage.server";
 import { invalid, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
@@ -14,6 +14,7 @@ import {
   openCase,
   touchCase,
 } from "../case-access.server";
+import { areaProblem, type RedactionArea } from "./redaction-schema";
 
 /** Runs work as the signed-in user in a short transaction of its own. */
 export type AsUser = <T>(fn: (tx: Tx, acting: Acting) => Promise<T>) => Promise<T>;
@@ -23,6 +24,8 @@ export interface PreparedRedaction {
   pages: number;
   /** How many times each passage was found and removed. */
   found: number[];
+  /** How many areas were painted over. */
+  areas: number;
 }
 
 type CaseDocument = typeof caseDocuments.$inferSelect;
@@ -51,15 +54,34 @@ async function originalFor(
   return { c, doc };
 }
 
-/** The document to redact, for the redaction page: its name and its text as read so far. */
+/** A page's preview, ready for an `<img>`: a JPEG as a data URL (the page is not cached anywhere). */
+export interface PagePreviewView {
+  page: number;
+  src: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The document to redact, for the redaction page: its name, its text as read so far, its page
+ * count and small pictures of its first pages to mark areas on. The document is looked up (and
+ * the look audited) in a short transaction; the pictures are drawn after it, in a worker.
+ */
 export async function getDocumentToRedact(
-  tx: Queryable,
-  acting: Acting,
+  asUser: AsUser,
+  store: DocumentStore,
   caseId: string,
   documentId: string,
 ) {
-  const { c, doc } = await originalFor(tx, acting, caseId, documentId);
-  await auditCase(tx, acting, c, "case.document.text_viewed", { documentId: doc.id });
+  const { c, doc } = await asUser(async (tx, acting) => {
+    const found = await originalFor(tx, acting, caseId, documentId);
+    await auditCase(tx, acting, found.c, "case.document.text_viewed", {
+      documentId: found.doc.id,
+      pagesPreviewed: PREVIEW_PAGES,
+    });
+    return found;
+  });
+  const drawn = await previewPdfPages(await store.get(doc.storageKey));
   return {
     case: { id: c.id, reference: c.reference },
     document: {
@@ -68,6 +90,21 @@ export async function getDocumentToRedact(
       text: doc.extractedText?.slice(0, TEXT_SHOWN) ?? null,
       truncated: (doc.extractedText?.length ?? 0) > TEXT_SHOWN,
     },
+    preview: drawn.ok
+      ? {
+          ok: true as const,
+          pages: drawn.pages,
+          shown: PREVIEW_PAGES,
+          previews: drawn.previews.map(
+            (p): PagePreviewView => ({
+              page: p.page,
+              src: `data:image/jpeg;base64,${Buffer.from(p.jpeg).toString("base64")}`,
+              width: p.width,
+              height: p.height,
+            }),
+          ),
+        }
+      : { ok: false as const, message: drawn.message },
   };
 }
 
@@ -75,7 +112,8 @@ export async function getDocumentToRedact(
  * Makes the redacted copy, before the form's transaction opens: the original is looked up
  * (and the look audited) in a short transaction of its own, then decrypted and redacted in a
  * worker with none open. A passage found nowhere refuses the copy, so that nobody believes a
- * name removed that OCR read differently.
+ * name removed that OCR read differently; so does an area off its page or on a page the
+ * document does not have.
  */
 export async function prepareRedaction(
   asUser: AsUser,
@@ -83,7 +121,15 @@ export async function prepareRedaction(
   caseId: string,
   documentId: string,
   passages: readonly string[],
+  areas: readonly RedactionArea[] = [],
 ): Promise<PreparedRedaction> {
+  // The form's schema checked these already; the domain does not rely on it.
+  if (passages.length === 0 && areas.length === 0)
+    throw invalid("Enter the passages to remove, or mark the areas to paint over", {
+      field: "passages",
+    });
+  const problem = areas.map(areaProblem).find((p) => p !== null);
+  if (problem) throw invalid(`An area is not on the page: ${problem}.`, { field: "areas" });
   const doc = await asUser(async (tx, acting) => {
     const found = await originalFor(tx, acting, caseId, documentId);
     await auditCase(tx, acting, found.c, "case.document.opened_for_redaction", {
@@ -91,15 +137,27 @@ export async function prepareRedaction(
     });
     return found.doc;
   });
-  const made = await redactPdf(await store.get(doc.storageKey), passages);
-  if (!made.ok) throw invalid(`${made.message}: nothing was saved.`, { field: "passages" });
+  const made = await redactPdf(await store.get(doc.storageKey), passages, areas);
+  if (!made.ok)
+    throw invalid(`${made.message}: nothing was saved.`, { field: made.field ?? "passages" });
   const missing = passages.filter((_, i) => made.found[i] === 0);
   if (missing.length > 0)
     throw invalid(
       `Not found in the document, so nothing was saved: ${missing.map((p) => `“${p}”`).join(", ")}. Type each passage as it is written in the document; on a scanned page it is found by OCR, which may read a word differently.`,
       { field: "passages" },
     );
-  return made;
+  return { pdf: made.pdf, pages: made.pages, found: made.found, areas: areas.length };
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** "2 passages removed in 3 places and 1 area painted over", as the copy's description says. */
+function describeRemoved(prepared: PreparedRedaction, places: number): string {
+  const parts: string[] = [];
+  if (prepared.found.length > 0)
+    parts.push(`${plural(prepared.found.length, "passage")} removed in ${plural(places, "place")}`);
+  if (prepared.areas > 0) parts.push(`${plural(prepared.areas, "area")} painted over`);
+  return parts.join(" and ");
 }
 
 /**
@@ -128,7 +186,7 @@ export async function saveRedaction(
       storageKey: stored.storageKey,
       receivedFrom: doc.receivedFrom,
       receivedOn: doc.receivedOn,
-      description: `Redacted copy of ${doc.filename}: ${prepared.found.length} passage${prepared.found.length === 1 ? "" : "s"} removed in ${removed} place${removed === 1 ? "" : "s"}.`,
+      description: `Redacted copy of ${doc.filename}: ${describeRemoved(prepared, removed)}.`,
       createdBy: acting.viewer.id,
     })
     .returning({ id: caseDocuments.id });
@@ -137,6 +195,7 @@ export async function saveRedaction(
     originalId: doc.id,
     redactedId: row.id,
     passages: prepared.found.length,
+    areas: prepared.areas,
     createdBy: acting.viewer.id,
   });
   await auditCase(tx, acting, c, "case.document.redacted", {
@@ -144,6 +203,7 @@ export async function saveRedaction(
     documentId: row.id,
     passages: prepared.found.length,
     places: removed,
+    areas: prepared.areas,
     pages: prepared.pages,
     sha256: stored.sha256,
   });

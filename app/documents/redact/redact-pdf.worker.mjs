@@ -3,7 +3,8 @@
 // from those pictures alone. Nothing of the original's text layer, fonts, annotations,
 // attachments, scripts or metadata is carried over, so a removed passage cannot be copied,
 // searched or uncovered from the copy. Passages are found in a page's text layer or, on a page
-// that has none (a scan), in the words OCR reads on the picture.
+// that has none (a scan), in the words OCR reads on the picture. Areas (a page and a rectangle in
+// percent of it) are painted over as marked, on the picture drawn at full resolution.
 import { PDFDocument } from "pdf-lib";
 import { getDocumentProxy } from "unpdf";
 import { alnum, drawPage, MIN_LAYER_CHARS, startTesseract } from "../ocr/ocr-pages.worker.mjs";
@@ -93,11 +94,21 @@ function ocrPieces(blocks) {
   }));
 }
 
+/** An area's rectangle in the picture's pixels, widened to whole pixels so nothing is left. */
+function areaBox(area, canvas) {
+  const x0 = Math.floor((area.left / 100) * canvas.width);
+  const y0 = Math.floor((area.top / 100) * canvas.height);
+  const x1 = Math.ceil(((area.left + area.width) / 100) * canvas.width);
+  const y1 = Math.ceil(((area.top + area.height) / 100) * canvas.height);
+  return [x0, y0, x1, y1];
+}
+
 /**
- * `{ bytes, passages, maxPages, maxPixels }` → `{ pdf, pages, found: number[] }`, `found[i]`
- * being how many times passage i was painted over. Throws past `maxPages`.
+ * `{ bytes, passages, areas, maxPages, maxPixels }` → `{ pdf, pages, found: number[] }`,
+ * `found[i]` being how many times passage i was painted over. An area on a page the PDF does
+ * not have answers `{ pdf: null, pages }` before anything is drawn. Throws past `maxPages`.
  */
-export default async function redactPdf({ bytes, passages, maxPages, maxPixels }) {
+export default async function redactPdf({ bytes, passages, areas = [], maxPages, maxPixels }) {
   const patterns = passages.map(passagePattern);
   const found = passages.map(() => 0);
   const source = await getDocumentProxy(bytes, { verbosity: 0, isEvalSupported: false });
@@ -105,6 +116,8 @@ export default async function redactPdf({ bytes, passages, maxPages, maxPixels }
   try {
     if (source.numPages > maxPages)
       throw new Error(`the PDF has ${source.numPages} pages, over ${maxPages}`);
+    if (areas.some((area) => area.page > source.numPages))
+      return { pdf: null, pages: source.numPages, found };
     const copy = await PDFDocument.create();
     copy.setTitle("Redacted copy");
     copy.setProducer("Clearname");
@@ -113,21 +126,25 @@ export default async function redactPdf({ bytes, passages, maxPages, maxPixels }
       const page = await source.getPage(n);
       try {
         const { canvas, viewport } = await drawPage(page, maxPixels);
-        const content = await page.getTextContent();
-        let pieces = layerPieces(content, viewport);
-        if (alnum(pieces.map((p) => p.text).join("")) < MIN_LAYER_CHARS) {
-          tesseract ??= await startTesseract();
-          const png = await canvas.encode("png");
-          const { data } = await tesseract.recognize(png, {}, { blocks: true });
-          pieces = ocrPieces(data.blocks);
+        const boxes = areas.filter((area) => area.page === n).map((a) => areaBox(a, canvas));
+        if (patterns.length > 0) {
+          const content = await page.getTextContent();
+          let pieces = layerPieces(content, viewport);
+          if (alnum(pieces.map((p) => p.text).join("")) < MIN_LAYER_CHARS) {
+            tesseract ??= await startTesseract();
+            const png = await canvas.encode("png");
+            const { data } = await tesseract.recognize(png, {}, { blocks: true });
+            pieces = ocrPieces(data.blocks);
+          }
+          const onPage = findBoxes(pieces, patterns);
+          onPage.found.forEach((count, i) => {
+            found[i] += count;
+          });
+          boxes.push(...onPage.boxes);
         }
-        const onPage = findBoxes(pieces, patterns);
-        onPage.found.forEach((count, i) => {
-          found[i] += count;
-        });
         const context = canvas.getContext("2d");
         context.fillStyle = "#000";
-        for (const [x0, y0, x1, y1] of onPage.boxes) context.fillRect(x0, y0, x1 - x0, y1 - y0);
+        for (const [x0, y0, x1, y1] of boxes) context.fillRect(x0, y0, x1 - x0, y1 - y0);
         const jpeg = await copy.embedJpg(await canvas.encode("jpeg", 85));
         const size = page.getViewport({ scale: 1 });
         const out = copy.addPage([size.width, size.height]);

@@ -1,14 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useMemo } from "react";
 import { Form, Link } from "react-router";
 import { requires } from "~/access/access";
-import { access, actingFrom, asViewer } from "~/access/access.server";
+import { access, actingFrom } from "~/access/access.server";
 import {
   getDocumentToRedact,
   prepareRedaction,
   saveRedaction,
 } from "~/casework/documents/redact-case-document.server";
-import { RedactSchema } from "~/casework/documents/redaction-schema";
+import { RedactSchema, redactSchema } from "~/casework/documents/redaction-schema";
 import { CaseNav } from "~/casework/ui/case-nav";
 import { servicesContext } from "~/context.server";
 import { asUser } from "~/db/database.server";
@@ -23,7 +24,15 @@ export const middleware: Route.MiddlewareFunction[] = [access(requires("manage:c
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { id, documentId } = requireIds(params, ["id", "documentId"]);
-  return asViewer(context, (tx, acting) => getDocumentToRedact(tx, acting, id, documentId));
+  const acting = actingFrom(context);
+  const { database } = context.get(servicesContext);
+  // The pages are drawn in a worker after the look-up's transaction, not inside it.
+  return getDocumentToRedact(
+    (fn) => asUser(database.db, acting.viewer.id, (tx) => fn(tx, acting)),
+    documentStoreOf(context),
+    id,
+    documentId,
+  );
 }
 
 export const action = formAction({
@@ -32,7 +41,7 @@ export const action = formAction({
     redact: intent({
       schema: RedactSchema,
       // Drawn and painted before the form's transaction opens: nobody waits on the database.
-      prepare: ({ passages }, { ids, args }) => {
+      prepare: ({ passages, areas }, { ids, args }) => {
         const acting = actingFrom(args.context);
         const { database } = args.context.get(servicesContext);
         return prepareRedaction(
@@ -41,6 +50,7 @@ export const action = formAction({
           ids.id,
           ids.documentId,
           passages,
+          areas,
         );
       },
       run: (_, { tx, acting, ids, args, prepared, afterCommit }) => {
@@ -55,13 +65,15 @@ export const action = formAction({
 });
 
 export default function RedactDocument({ loaderData, actionData }: Route.ComponentProps) {
-  const { case: c, document } = loaderData;
+  const { case: c, document, preview } = loaderData;
+  // In the browser, areas are checked against the document's own page count too.
+  const schema = useMemo(() => redactSchema(preview.ok ? preview.pages : undefined), [preview]);
   const [form, fields] = useForm({
     id: "redact",
     lastResult: resultFor(actionData, "redact"),
     constraint: getZodConstraint(RedactSchema),
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RedactSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <>
@@ -73,24 +85,32 @@ export default function RedactDocument({ loaderData, actionData }: Route.Compone
         <p>
           The redacted copy is a new document beside the original, which is kept unchanged. Every
           page of the copy is a picture: each passage is painted over in black wherever it appears,
-          and nothing of the original&apos;s text, attachments or details is carried over, so a
-          removed passage cannot be copied or searched for in it.
+          and each area you mark is painted over, and nothing of the original&apos;s text,
+          attachments or details is carried over, so what is removed cannot be copied or searched
+          for in it.
         </p>
-        <ErrorSummary form={form} fields={{ passages: fields.passages }} />
+        <ErrorSummary form={form} fields={{ passages: fields.passages, areas: fields.areas }} />
         <Form method="post" {...getFormProps(form)}>
           <CsrfInput />
           <input type="hidden" name="intent" value="redact" />
           <TextareaField
             field={fields.passages}
             label="Passages to remove"
-            hint="One a line, as written in the document: a name, an address, a sentence. Each is removed wherever it appears, whatever its capitals."
+            hint="One a line, as written in the document: a name, an address, a sentence. Each is removed wherever it appears, whatever its capitals. Leave empty to paint over areas only."
             rows={6}
+          />
+          <TextareaField
+            field={fields.areas}
+            label="Areas to paint over (optional)"
+            hint="One a line: the page, then the area’s left edge, top edge, width and height, in percent of the page, read from the grid on the pages shown below. For example, “page 2: 10 20 30 5” paints over a box 10% from the left and 20% from the top of page 2, 30% of the page wide and 5% high. Use areas for signatures, photographs, handwriting or anything the text does not find."
+            rows={4}
           />
           <button type="submit" className="button">
             Make the redacted copy
           </button>
         </Form>
       </div>
+      <PagePreviews preview={preview} />
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">The document&apos;s text</h2>
         {document.text ? (
@@ -111,5 +131,61 @@ export default function RedactDocument({ loaderData, actionData }: Route.Compone
         <Link to={`/cases/${c.id}/documents`}>Back to the documents</Link>
       </p>
     </>
+  );
+}
+
+const RULER = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+
+/** The first pages as small pictures with a grid every 10%, and rulers to read it by. */
+function PagePreviews({ preview }: { preview: Route.ComponentProps["loaderData"]["preview"] }) {
+  return (
+    <section aria-labelledby="pages-heading">
+      <h2 id="pages-heading">The pages</h2>
+      {preview.ok ? (
+        <>
+          <p>
+            Lines are drawn every 10% of each page&apos;s width and height, darker at 50%; the
+            numbers beside them are percentages, from the top left corner.
+            {preview.pages > preview.shown
+              ? ` Only the first ${preview.shown} of its ${preview.pages} pages are shown here; areas on later pages can still be typed.`
+              : ""}
+          </p>
+          <ol className="page-previews">
+            {preview.previews.map((p) => (
+              <li key={p.page}>
+                <figure className="page-preview">
+                  <div className="page-preview-frame">
+                    <div className="page-ruler page-ruler-top" aria-hidden="true">
+                      {RULER.map((v) => (
+                        <span key={v}>{v}</span>
+                      ))}
+                    </div>
+                    <div className="page-ruler page-ruler-left" aria-hidden="true">
+                      {RULER.map((v) => (
+                        <span key={v}>{v}</span>
+                      ))}
+                    </div>
+                    <img
+                      src={p.src}
+                      width={p.width}
+                      height={p.height}
+                      alt={`Page ${p.page} of ${preview.pages}, with grid lines every 10%`}
+                    />
+                  </div>
+                  <figcaption>
+                    Page {p.page} of {preview.pages}
+                  </figcaption>
+                </figure>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p>
+          {preview.message}. Areas can still be typed: measure them on the document itself, as
+          percentages of the page from its top left corner.
+        </p>
+      )}
+    </section>
   );
 }
