@@ -84,6 +84,12 @@ const EXACT: Record<string, IcoCategory> = {
   "case.year_end_viewed": "consultation",
   "case.handover_pack_printed": "consultation",
   "organisation.handover_notes_requested": "other",
+  // Progress letters to the client: the page (and a template's preview) read the case; a draft
+  // is written from it, thrown away, or sent to the client.
+  "case.progress_letter.viewed": "consultation",
+  "case.progress_letter.drafted": "collection",
+  "case.progress_letter.discarded": "erasure",
+  "case.progress_letter.sent": "disclosure",
 };
 
 /** Areas that are about accounts, access and the network's own set-up, never a data subject. */

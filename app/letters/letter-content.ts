@@ -40,8 +40,28 @@ export interface LetterExtras {
   conditions?: readonly LetterCondition[];
   /** The date to reply by (YYYY-MM-DD), for a letter asking for more information. */
   replyBy?: string | null;
-  /** The member project a letter about a referral names. */
+  /** The member project a letter about a referral names, or that sends a progress letter. */
   projectName?: string;
+  /** The project's postal address, for a letter it sends. */
+  projectAddress?: readonly string[];
+  /** A progress letter: since when it reports (YYYY-MM-DD), and when the next is due. */
+  progressSince?: string;
+  progressNextOn?: string;
+}
+
+/** The applicant's part of the facts, from a copy of their record (an offer's, a case's). */
+export function applicantFacts(
+  a: Omit<LetterFacts["applicant"], "name"> & { fullName: string },
+): LetterFacts["applicant"] {
+  return {
+    name: a.fullName,
+    prisonerNumber: a.prisonerNumber,
+    otherPrisonerNumber: a.otherPrisonerNumber,
+    postalAddress: a.postalAddress,
+    largePrint: a.largePrint,
+    legalCorrespondence: a.legalCorrespondence,
+    language: a.language,
+  };
 }
 
 /** A letter ready to render: both renderers (PDF and DOCX) lay out exactly this. */
@@ -119,6 +139,9 @@ export function mergeValues(facts: LetterFacts): MergeValues {
     "network.returnAddress": facts.network.returnAddress.join("\n"),
     "decision.replyBy": facts.extras?.replyBy ? longDate(facts.extras.replyBy) : "",
     "project.name": facts.extras?.projectName ?? "",
+    "project.address": (facts.extras?.projectAddress ?? []).join("\n"),
+    "progress.since": facts.extras?.progressSince ? longDate(facts.extras.progressSince) : "",
+    "progress.nextOn": facts.extras?.progressNextOn ? longDate(facts.extras.progressNextOn) : "",
   };
 }
 

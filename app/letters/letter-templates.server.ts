@@ -9,12 +9,18 @@ import { buildLetter, type LetterContent, type LetterExtras } from "./letter-con
 import { loadLetterSubjects } from "./letter-facts.server";
 import {
   draftTemplate,
+  fieldsFor,
   isTemplateKey,
   mergeFieldProblem,
   StoredTemplateSchema,
   type TemplateDraft,
 } from "./template-rules";
-import { LETTER_TEMPLATES, type LetterTemplate, type LetterTemplateKey } from "./templates";
+import {
+  isProjectTemplateKey,
+  LETTER_TEMPLATES,
+  type LetterTemplate,
+  type LetterTemplateKey,
+} from "./templates";
 
 /**
  * Letter templates as data (docs/decisions/030-letter-templates-as-data.md): the network's
@@ -54,6 +60,24 @@ export async function currentTemplate(
 }
 
 /**
+ * The version of one of a project's own letters (the progress letter) new letters are made
+ * from: the newest the project's leads published, or the code's.
+ */
+export async function currentProjectTemplate(
+  tx: Queryable,
+  key: LetterTemplateKey,
+  projectId: string,
+): Promise<VersionedTemplate> {
+  const [row] = await tx
+    .select({ content: letterTemplates.content, version: letterTemplates.version })
+    .from(letterTemplates)
+    .where(and(eq(letterTemplates.key, key), eq(letterTemplates.organisationId, projectId)))
+    .orderBy(desc(letterTemplates.version))
+    .limit(1);
+  return row ? fromRow(key, row) : { template: LETTER_TEMPLATES[key], version: CODE_VERSION };
+}
+
+/**
  * One version of a template, for making again a letter made from it. A letter that records no
  * version was made before templates had versions: from the code's, version 1.
  */
@@ -72,6 +96,28 @@ export async function templateAt(
   return fromRow(key, row);
 }
 
+/** One version of one of a project's own templates, for a letter made from it; 1 is the code's. */
+export async function projectTemplateAt(
+  tx: Queryable,
+  key: LetterTemplateKey,
+  projectId: string,
+  version: number,
+): Promise<VersionedTemplate> {
+  if (version === CODE_VERSION) return { template: LETTER_TEMPLATES[key], version: CODE_VERSION };
+  const [row] = await tx
+    .select({ content: letterTemplates.content, version: letterTemplates.version })
+    .from(letterTemplates)
+    .where(
+      and(
+        eq(letterTemplates.key, key),
+        eq(letterTemplates.organisationId, projectId),
+        eq(letterTemplates.version, version),
+      ),
+    );
+  if (!row) throw notFound("letter template version");
+  return fromRow(key, row);
+}
+
 /** A letter made from a versioned template: the content records the version. */
 export function buildVersionedLetter(
   v: VersionedTemplate,
@@ -85,9 +131,53 @@ function mustEdit(acting: Acting) {
     throw forbidden("Only the network's administrators can change letter templates.");
 }
 
+/** A network template's key: a project's own letters are edited by its leads, not here. */
 function templateKey(key: string | undefined): LetterTemplateKey {
-  if (!isTemplateKey(key)) throw notFound("letter template");
+  if (!isTemplateKey(key) || isProjectTemplateKey(key)) throw notFound("letter template");
   return key;
+}
+
+/**
+ * Whose versions of a template are edited: the network's, by its administrators, or one
+ * project's own letter, by that project's leads.
+ */
+export interface TemplateOwner {
+  organisationId: string;
+  key: LetterTemplateKey;
+  current: VersionedTemplate;
+}
+
+async function networkOwner(
+  tx: Queryable,
+  acting: Acting,
+  keyParam: string | undefined,
+): Promise<TemplateOwner> {
+  mustEdit(acting);
+  const key = templateKey(keyParam);
+  return { organisationId: await networkId(tx), key, current: await currentTemplate(tx, key) };
+}
+
+/** One of a project's own templates, for a lead of that project; anyone else is refused. */
+export async function projectOwner(
+  tx: Queryable,
+  acting: Acting,
+  projectId: string,
+  keyParam: string | undefined,
+): Promise<TemplateOwner> {
+  if (!isTemplateKey(keyParam) || !isProjectTemplateKey(keyParam))
+    throw notFound("letter template");
+  if (!can(acting.viewer, "manage:case:own", projectId))
+    throw forbidden("Only the project's leads can change its letters.");
+  const [project] = await tx
+    .select({ kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, projectId));
+  if (project?.kind !== "project") throw notFound("project");
+  return {
+    organisationId: projectId,
+    key: keyParam,
+    current: await currentProjectTemplate(tx, keyParam, projectId),
+  };
 }
 
 export interface TemplateSummary {
@@ -138,14 +228,20 @@ export async function getTemplateForEditing(
   tx: Queryable,
   acting: Acting,
   keyParam: string | undefined,
+) {
+  return templateHistory(tx, await networkOwner(tx, acting, keyParam));
+}
+
+/** A template's current version and its history, for whoever owns it (already checked). */
+export async function templateHistory(
+  tx: Queryable,
+  owner: TemplateOwner,
 ): Promise<{
   key: LetterTemplateKey;
   current: VersionedTemplate;
   history: TemplateVersionEntry[];
 }> {
-  mustEdit(acting);
-  const key = templateKey(keyParam);
-  const current = await currentTemplate(tx, key);
+  const { key, current } = owner;
   const rows = await tx
     .select({
       version: letterTemplates.version,
@@ -155,7 +251,9 @@ export async function getTemplateForEditing(
     })
     .from(letterTemplates)
     .leftJoin(users, eq(users.id, letterTemplates.publishedBy))
-    .where(eq(letterTemplates.key, key))
+    .where(
+      and(eq(letterTemplates.key, key), eq(letterTemplates.organisationId, owner.organisationId)),
+    )
     .orderBy(desc(letterTemplates.version));
   return {
     key,
@@ -174,6 +272,7 @@ export async function getTemplateForEditing(
 
 /** Re-checked on the server: the content stored must never hold a field merge.ts refuses. */
 function assertSound(t: LetterTemplate) {
+  const allowed = fieldsFor(t.key);
   const texts = [
     t.heading,
     t.salutation,
@@ -181,7 +280,7 @@ function assertSound(t: LetterTemplate) {
     ...t.paragraphs.flatMap((p) => [p.heading ?? "", "text" in p ? p.text : ""]),
   ];
   for (const text of texts) {
-    const problem = mergeFieldProblem(text);
+    const problem = mergeFieldProblem(text, allowed);
     if (problem) throw invalid(problem);
   }
 }
@@ -208,15 +307,30 @@ export async function publishLetterTemplate(
   input: TemplateDraft & { changeNote: string },
 ): Promise<{ key: LetterTemplateKey; version: number }> {
   mustEdit(acting);
-  const key = templateKey(keyParam);
-  const organisationId = await networkId(tx);
-  // Versions are numbered one after another: publishing takes the network's row as a lock.
+  return publishTemplateVersion(tx, acting, await networkOwner(tx, acting, keyParam), input);
+}
+
+/**
+ * Publishes a draft as the next version of a template of the network or of one project, whose
+ * right to it the caller has checked (the database checks it again as the row is inserted).
+ */
+export async function publishTemplateVersion(
+  tx: Queryable,
+  acting: Acting,
+  owner: TemplateOwner,
+  input: TemplateDraft & { changeNote: string },
+): Promise<{ key: LetterTemplateKey; version: number }> {
+  const { key, organisationId } = owner;
+  // Versions are numbered one after another: publishing takes the owner's row as a lock (a
+  // project's leads may change their project's details, so they may lock its row).
   await tx
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.id, organisationId))
     .for("update");
-  const current = await currentTemplate(tx, key);
+  const current = isProjectTemplateKey(key)
+    ? await currentProjectTemplate(tx, key, organisationId)
+    : await currentTemplate(tx, key);
   if (input.basedOn !== current.version)
     throw conflict(
       `Version ${current.version} of this template was published after you started editing version ${input.basedOn}. Reload the page to edit the current version.`,

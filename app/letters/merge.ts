@@ -18,7 +18,11 @@ export const MERGE_FIELDS = {
   "decision.replyBy":
     "In a letter asking for more information, the date to reply by, e.g. 7 December 2026",
   "project.name":
-    "In a letter about a referral, the member project that took (or had) the case, e.g. Ashdown University Innocence Project",
+    "In a letter about a referral or from a project, the member project that took (or had) the case, e.g. Ashdown University Innocence Project",
+  "project.address": "In a letter from a project, the project's postal address on one line",
+  "progress.since":
+    "In a progress letter, the day of the last progress letter (or of the case's acceptance), e.g. 2 September 2026",
+  "progress.nextOn": "In a progress letter, when the next one is due, e.g. 6 March 2027",
 } as const;
 
 export type MergeField = keyof typeof MERGE_FIELDS;

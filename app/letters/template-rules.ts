@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { fieldsUsed, MERGE_FIELDS } from "./merge";
 import {
+  isProjectTemplateKey,
   LETTER_TEMPLATES,
   type LetterCondition,
   type LetterList,
@@ -29,12 +30,15 @@ export const CONDITION_LABELS: Record<LetterCondition, string> = {
   appeal_window_open: "an ordinary appeal may still be in time",
   online_self: "the applicant applied online themselves",
   online_for_you: "someone applied online for the applicant",
+  nothing_new: "a progress letter has nothing new to report",
 };
 
 export const LIST_LABELS: Record<LetterList, string> = {
   reasons: "the reasons for the decision, one paragraph each",
   notes: "the assessor's notes, when they are printed",
   requested: "what the applicant is asked for, one paragraph each",
+  done: "in a progress letter, what was done on the case since the last one, one line each",
+  next: "in a progress letter, what comes next on the case, one line each",
 };
 
 const CONDITIONS = Object.keys(CONDITION_LABELS) as LetterCondition[];
@@ -64,6 +68,30 @@ export function parsePrinted(
   return null;
 }
 
+const PROJECT_ONLY_FIELDS = ["project.address", "progress.since", "progress.nextOn"];
+const APPLICATION_ONLY_FIELDS = [
+  "application.receivedOn",
+  "application.madeBy",
+  "decision.replyBy",
+];
+
+/** The conditions a template's paragraphs can depend on: a project's letters have their own. */
+export function conditionsFor(key: LetterTemplateKey): LetterCondition[] {
+  return isProjectTemplateKey(key)
+    ? ["nothing_new"]
+    : CONDITIONS.filter((c) => c !== "nothing_new");
+}
+
+/** The merge fields a template's letters fill: a project's letter is made from a case. */
+export function fieldsFor(key: LetterTemplateKey): string[] {
+  const project = isProjectTemplateKey(key);
+  return Object.keys(MERGE_FIELDS).filter((name) =>
+    project
+      ? !APPLICATION_ONLY_FIELDS.includes(name) && name !== "network.returnAddress"
+      : !PROJECT_ONLY_FIELDS.includes(name),
+  );
+}
+
 /** The choices of when a paragraph is printed: always, when each condition holds, and every "unless" the template already uses. */
 export function printedOptions(t: LetterTemplate): { value: string; label: string }[] {
   const unless = [
@@ -73,7 +101,10 @@ export function printedOptions(t: LetterTemplate): { value: string; label: strin
   ];
   return [
     { value: "always", label: "Always" },
-    ...CONDITIONS.map((c) => ({ value: `when:${c}`, label: `Only when ${CONDITION_LABELS[c]}` })),
+    ...conditionsFor(t.key).map((c) => ({
+      value: `when:${c}`,
+      label: `Only when ${CONDITION_LABELS[c]}`,
+    })),
     ...unless.map((value) => ({
       value,
       label: `Unless ${value
@@ -91,8 +122,8 @@ const FIELD_NAMES = Object.keys(MERGE_FIELDS);
  * What is wrong with the merge fields of one text, or null: a field merge.ts does not know, or
  * braces that do not make a field (they would be printed as they are).
  */
-export function mergeFieldProblem(text: string): string | null {
-  const unknown = fieldsUsed(text).filter((name) => !FIELD_NAMES.includes(name));
+export function mergeFieldProblem(text: string, allowed: string[] = FIELD_NAMES): string | null {
+  const unknown = fieldsUsed(text).filter((name) => !allowed.includes(name));
   if (unknown.length)
     return `${unknown.map((n) => `{{${n}}}`).join(", ")} ${unknown.length === 1 ? "is not a merge field" : "are not merge fields"}. Use only the merge fields listed on this page, such as {{applicant.name}}.`;
   const rest = text.replace(/\{\{\s*[A-Za-z][\w.]*\s*\}\}/g, "");

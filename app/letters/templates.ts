@@ -45,7 +45,7 @@ export interface TemplateList {
 }
 
 /** The lists a letter can be given (LetterFacts.extras). */
-export type LetterList = "reasons" | "notes" | "requested";
+export type LetterList = "reasons" | "notes" | "requested" | "done" | "next";
 
 /** The conditions a paragraph can depend on (LetterFacts.extras). */
 export type LetterCondition =
@@ -60,7 +60,9 @@ export type LetterCondition =
   /** The application was made online by the applicant (app/letters/letter-facts.server.ts). */
   | "online_self"
   /** It was made online by someone for the applicant, who is named. */
-  | "online_for_you";
+  | "online_for_you"
+  /** A progress letter with nothing new on the case's record since the last one. */
+  | "nothing_new";
 
 export type LetterTemplateKey =
   | "acknowledgement"
@@ -69,7 +71,19 @@ export type LetterTemplateKey =
   | "decision_more_information"
   | "decision_withdrawn"
   | "referral_accepted"
-  | "project_closed";
+  | "project_closed"
+  | "progress_letter";
+
+/**
+ * The letters a member project sends from its cases: their wording is the project's, and each
+ * project's leads publish its versions (docs/decisions/032-progress-letters.md). The others are
+ * the network's.
+ */
+export const PROJECT_TEMPLATE_KEYS = ["progress_letter"] as const satisfies LetterTemplateKey[];
+
+export function isProjectTemplateKey(key: LetterTemplateKey): boolean {
+  return (PROJECT_TEMPLATE_KEYS as readonly string[]).includes(key);
+}
 
 const DECISION_SIGN_OFF = ["Yours sincerely,", "", "The assessment team", "{{network.name}}"];
 const REFERRAL_SIGN_OFF = ["Yours sincerely,", "", "The referrals team", "{{network.name}}"];
@@ -291,6 +305,34 @@ export const LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate> = {
       },
     ],
     signOff: REFERRAL_SIGN_OFF,
+  },
+  progress_letter: {
+    key: "progress_letter",
+    title: "Progress letter",
+    sender: ["{{project.name}}", "{{project.address}}"],
+    recipient: ["{{applicant.name}}", "{{applicant.prisonerNumber}}", "{{recipient.address}}"],
+    heading: "How our work on your case is going",
+    salutation: "Dear {{applicant.name}},",
+    paragraphs: [
+      {
+        text: "We are writing, as we promised, to tell you what we have done on your case since {{progress.since}} and what we will do next.",
+      },
+      { heading: "What we have done", each: "done", prefix: "• " },
+      {
+        heading: "What we have done",
+        text: "There is nothing new to tell you this time. This does not mean that we have stopped: some of the work on a case takes a long time, such as waiting for papers from other people.",
+        when: "nothing_new",
+      },
+      { heading: "What happens next", each: "next", prefix: "• " },
+      {
+        text: "We will write to you again by {{progress.nextOn}}, or sooner if there is news. We cannot promise what will happen, and we cannot give you legal advice.",
+      },
+      {
+        heading: "Writing to us",
+        text: "If you move prison, or anything else changes, please write to us at the address at the top of this letter. Always give your reference, {{application.reference}}.",
+      },
+    ],
+    signOff: ["Yours sincerely,", "", "{{project.name}}"],
   },
 };
 

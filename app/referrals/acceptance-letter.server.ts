@@ -1,6 +1,6 @@
 import type { Queryable } from "~/db/database.server";
 import { correspondenceSummary, MEDIA_TYPES, renderLetter } from "~/letters/file-letter.server";
-import { type LetterFacts, letterFilename } from "~/letters/letter-content";
+import { applicantFacts, type LetterFacts, letterFilename } from "~/letters/letter-content";
 import { buildVersionedLetter, currentTemplate } from "~/letters/letter-templates.server";
 import type { OfferCase } from "./offer-case.server";
 
@@ -21,15 +21,7 @@ export interface RenderedLetter {
 export function offerLetterFacts(c: OfferCase, projectName: string, date: string): LetterFacts {
   const a = c.applicant;
   return {
-    applicant: {
-      name: a.fullName,
-      prisonerNumber: a.prisonerNumber,
-      otherPrisonerNumber: a.otherPrisonerNumber,
-      postalAddress: a.postalAddress,
-      largePrint: a.largePrint,
-      legalCorrespondence: a.legalCorrespondence,
-      language: a.language,
-    },
+    applicant: applicantFacts(a),
     establishment: c.establishment,
     application: { reference: c.reference, receivedOn: c.receivedOn },
     network: c.network,

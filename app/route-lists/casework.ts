@@ -40,6 +40,7 @@ export default [
   route("cases/:id/time/:entryId", "routes/cases/time.$entryId.tsx"),
   route("cases/:id/correspondence", "routes/cases/correspondence.tsx"),
   route("cases/:id/correspondence/:entryId", "routes/cases/correspondence.$entryId.tsx"),
+  route("cases/:id/progress-letter", "routes/cases/progress-letter.tsx"),
   route("cases/:id/application", "routes/cases/application.tsx"),
   route("cases/:id/report", "routes/cases/report.tsx"),
   route("cases/:id/report.pdf", "routes/cases/report-pdf.tsx"),

@@ -14,6 +14,10 @@ export default [
   route("organisations/:id/members", "routes/organisations.$id.members.tsx"),
   route("organisations/:id/term-breaks", "routes/organisations.$id.term-breaks.tsx"),
   route("organisations/:id/year-end", "routes/organisations.$id.year-end.tsx"),
+  route(
+    "organisations/:id/letter-templates/:key",
+    "routes/organisations.$id.letter-templates.$key.tsx",
+  ),
   route("organisations/:id/close", "routes/organisations.$id.close.tsx"),
   route("projects", "routes/projects/directory.tsx"),
   route("projects/overview", "routes/projects/overview.tsx"),

@@ -161,6 +161,13 @@ export default function OrganisationPage({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
+      {loaderData.canHandOverYear ? (
+        <p>
+          <Link to={`/organisations/${o.id}/letter-templates/progress_letter`}>
+            The wording of the project's progress letters to its clients
+          </Link>
+        </p>
+      ) : null}
       {loaderData.canClose ? (
         <p>
           <Link to={`/organisations/${o.id}/close`}>Close the project</Link>

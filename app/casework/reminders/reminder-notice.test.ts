@@ -22,7 +22,7 @@ describe("the wording of a deadline reminder", () => {
     expect(notice.title).toBe(
       "Reminder: Progress letter to the client for CN-2026-00042 is due on 2026-03-10",
     );
-    expect(notice.link).toBe(`/cases/${deadline.caseId}/correspondence`);
+    expect(notice.link).toBe(`/cases/${deadline.caseId}/progress-letter`);
     expect(reminderNotice({ ...deadline, kind: "deadline" }, "2026-03-05").link).toBe(
       `/cases/${deadline.caseId}/stages`,
     );

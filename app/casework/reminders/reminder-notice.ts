@@ -17,8 +17,8 @@ export interface DueDeadline {
 const WHERE: Record<ReminderKind, { page: string; act: string }> = {
   deadline: { page: "/stages", act: "The case's stages page has the step that set it." },
   progress_letter: {
-    page: "/correspondence",
-    act: "Write to the client and record the letter on the case's correspondence page.",
+    page: "/progress-letter",
+    act: "The case's progress letter page drafts it from the case's record for a lead to check and file as sent.",
   },
   annual_report: { page: "", act: "Send the network the case's annual report from the case page." },
 };

@@ -8,6 +8,7 @@ export * from "./intake";
 export * from "./letter-templates";
 export * from "./mail";
 export * from "./organisations";
+export * from "./progress-letters";
 export * from "./redactions";
 export * from "./referrals";
 export * from "./scan-readings";

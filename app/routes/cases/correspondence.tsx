@@ -144,6 +144,11 @@ export default function CorrespondencePage({ loaderData, actionData }: Route.Com
           {warn ? <strong>{progressLetter.message}</strong> : progressLetter.message} Progress
           letters go to the client every 3 months; recording one sets the next.
         </p>
+        <p>
+          <Link to={`/cases/${c.id}/progress-letter`}>
+            Write the progress letter from the case's record
+          </Link>
+        </p>
       </div>
       <section aria-labelledby="add-heading" className="narrow">
         <h2 id="add-heading">Record correspondence</h2>
