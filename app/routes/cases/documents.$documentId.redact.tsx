@@ -11,6 +11,7 @@ import {
 } from "~/casework/documents/redact-case-document.server";
 import { RedactSchema, redactSchema } from "~/casework/documents/redaction-schema";
 import { CaseNav } from "~/casework/ui/case-nav";
+import { areaLine, PagePreviews } from "~/casework/ui/page-previews";
 import { servicesContext } from "~/context.server";
 import { asUser } from "~/db/database.server";
 import { wakeScanReader } from "~/documents/ocr/scan-reader.server";
@@ -110,7 +111,17 @@ export default function RedactDocument({ loaderData, actionData }: Route.Compone
           </button>
         </Form>
       </div>
-      <PagePreviews preview={preview} />
+      <PagePreviews
+        preview={preview}
+        onArea={(area) => {
+          // A dragged area is added to the field as a line, as if typed.
+          const field = window.document.getElementById(fields.areas.id);
+          if (!(field instanceof HTMLTextAreaElement)) return;
+          const typed = field.value.replace(/\s+$/, "");
+          field.value = `${typed ? `${typed}\n` : ""}${areaLine(area)}\n`;
+          field.dispatchEvent(new Event("input", { bubbles: true }));
+        }}
+      />
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">The document&apos;s text</h2>
         {document.text ? (
@@ -131,61 +142,5 @@ export default function RedactDocument({ loaderData, actionData }: Route.Compone
         <Link to={`/cases/${c.id}/documents`}>Back to the documents</Link>
       </p>
     </>
-  );
-}
-
-const RULER = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
-
-/** The first pages as small pictures with a grid every 10%, and rulers to read it by. */
-function PagePreviews({ preview }: { preview: Route.ComponentProps["loaderData"]["preview"] }) {
-  return (
-    <section aria-labelledby="pages-heading">
-      <h2 id="pages-heading">The pages</h2>
-      {preview.ok ? (
-        <>
-          <p>
-            Lines are drawn every 10% of each page&apos;s width and height, darker at 50%; the
-            numbers beside them are percentages, from the top left corner.
-            {preview.pages > preview.shown
-              ? ` Only the first ${preview.shown} of its ${preview.pages} pages are shown here; areas on later pages can still be typed.`
-              : ""}
-          </p>
-          <ol className="page-previews">
-            {preview.previews.map((p) => (
-              <li key={p.page}>
-                <figure className="page-preview">
-                  <div className="page-preview-frame">
-                    <div className="page-ruler page-ruler-top" aria-hidden="true">
-                      {RULER.map((v) => (
-                        <span key={v}>{v}</span>
-                      ))}
-                    </div>
-                    <div className="page-ruler page-ruler-left" aria-hidden="true">
-                      {RULER.map((v) => (
-                        <span key={v}>{v}</span>
-                      ))}
-                    </div>
-                    <img
-                      src={p.src}
-                      width={p.width}
-                      height={p.height}
-                      alt={`Page ${p.page} of ${preview.pages}, with grid lines every 10%`}
-                    />
-                  </div>
-                  <figcaption>
-                    Page {p.page} of {preview.pages}
-                  </figcaption>
-                </figure>
-              </li>
-            ))}
-          </ol>
-        </>
-      ) : (
-        <p>
-          {preview.message}. Areas can still be typed: measure them on the document itself, as
-          percentages of the page from its top left corner.
-        </p>
-      )}
-    </section>
   );
 }
