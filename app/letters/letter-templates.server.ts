@@ -204,7 +204,11 @@ export async function listLetterTemplates(
     .from(letterTemplates)
     .leftJoin(users, eq(users.id, letterTemplates.publishedBy))
     .orderBy(desc(letterTemplates.version));
-  return (Object.keys(LETTER_TEMPLATES) as LetterTemplateKey[]).map((key) => {
+  // A project's own letters are its leads' to edit (organisations/:id/letter-templates).
+  const keys = (Object.keys(LETTER_TEMPLATES) as LetterTemplateKey[]).filter(
+    (key) => !isProjectTemplateKey(key),
+  );
+  return keys.map((key) => {
     const newest = rows.find((r) => r.key === key);
     return {
       key,
