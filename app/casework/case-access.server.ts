@@ -47,6 +47,11 @@ export function mustBeOpen(c: CaseRow): void {
     throw invalid("This case is closed: its file cannot change unless a lead reopens it.");
 }
 
+/** What every case page shows above its section: the reference, and whether it is closed. */
+export function caseHeading(c: CaseRow): { id: string; reference: string; closed: boolean } {
+  return { id: c.id, reference: c.reference, closed: c.stage === "closed" };
+}
+
 /**
  * Audits a view or change of a case's working file. The project cannot read the network's
  * applicant record, so the event names the case and its application instead of a subject id.

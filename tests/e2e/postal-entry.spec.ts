@@ -204,6 +204,7 @@ test("an intake officer keeps an applicant's file: details, a move, a representa
   await expectAccessible(page, "the applicant");
 
   await page.getByRole("link", { name: "Change personal details and preferences" }).click();
+  await expect(page.getByLabel("Other names they have used (optional)")).toBeVisible();
   await expectAccessible(page, "change details");
   await page.getByLabel("Other names they have used (optional)").fill("Billie Oakhurst");
   await page.getByLabel("England and Wales prisoner number (optional)").fill("12345");
@@ -223,6 +224,7 @@ test("an intake officer keeps an applicant's file: details, a move, a representa
   await expectAccessible(page, "the applicant, changed");
 
   await page.getByRole("link", { name: "Record a move or release" }).click();
+  await expect(page.getByLabel("Where they are now")).toBeVisible();
   await expectAccessible(page, "record a move");
   await page.getByLabel("Where they are now").selectOption({ index: 2 });
   // The list labels prisons outside England and Wales with their jurisdiction; the table does not.
@@ -237,6 +239,7 @@ test("an intake officer keeps an applicant's file: details, a move, a representa
   await expectAccessible(page, "the applicant, moved");
 
   await page.getByRole("link", { name: "Add or remove representatives" }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toBeVisible();
   await expectAccessible(page, "representatives");
   await page.getByLabel("Name", { exact: true }).fill("Imogen Hartley");
   await page.getByRole("radio", { name: "Solicitor" }).check();
@@ -249,6 +252,7 @@ test("an intake officer keeps an applicant's file: details, a move, a representa
   await expectAccessible(page, "the applicant with a representative");
 
   await page.getByRole("link", { name: "Add a letter, call or e-mail" }).click();
+  await expect(page.getByLabel("Summary")).toBeVisible();
   await expectAccessible(page, "add to the correspondence log");
   await page.getByLabel("Summary").fill("Asked whether we received her questionnaire.");
   await page.getByLabel("Scan or letter (optional)").setInputFiles({

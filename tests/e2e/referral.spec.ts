@@ -147,6 +147,7 @@ test("a case is offered, declined, offered again and accepted, then comes back w
   await page.goto("/organisations");
   await expectAccessible(page, "organisations");
   await page.getByRole("link", { name: "Fenwick Law School Innocence Clinic" }).click();
+  await expect(page.getByRole("link", { name: "Close the project" })).toBeVisible();
   await expectAccessible(page, "Fenwick's page");
   await page.getByRole("link", { name: "Close the project" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Close Fenwick");

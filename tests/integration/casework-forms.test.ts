@@ -265,13 +265,21 @@ describe("a case form posted again with the same one-time key", () => {
   });
 });
 
+/**
+ * Which naughty strings a form is given. The forms share one normalisation, so the list is dealt
+ * out among them: each form takes every third string, in turn, and every string goes through
+ * three forms of different shapes. `NAUGHTY=all` gives every form every string.
+ */
+const dealt = (formIndex: number) =>
+  process.env.NAUGHTY === "all" ? NAUGHTY : NAUGHTY.filter((_, i) => i % 3 === formIndex % 3);
+
 describe("naughty strings through every case form", () => {
-  for (const [name, form] of Object.entries(FORMS)) {
+  for (const [index, [name, form]] of Object.entries(FORMS).entries()) {
     it(`${name}: each is refused on its field or stored as typed, normalised`, async () => {
       const valid = name === "lines" ? { ...form.valid, category } : form.valid;
       const known = new Set((await ctx.as(caseworker, form.rows)).map((r) => r.id));
       const problems: string[] = [];
-      for (const typed of NAUGHTY) {
+      for (const typed of dealt(index)) {
         const fields: Record<string, string> = { ...valid };
         for (const field of form.naughty) fields[field] = typed;
         const out = await post(form.action, form.page, fields).catch((error: unknown) => ({

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseCaseListParams } from "~/casework/list/case-list-params";
 import { findCases } from "~/casework/list/find-cases.server";
-import { addNote } from "~/casework/notes/notes.server";
+import { addNote, listNotes } from "~/casework/notes/notes.server";
 import { dueDeadlines } from "~/casework/reminders/due-deadlines.server";
 import { listNetworkCases } from "~/casework/report/network-cases.server";
 import { closeCase, getCaseClosing, reopenCase } from "~/casework/stages/close-case.server";
@@ -164,6 +164,9 @@ describe("closing a case", () => {
     );
     expect(refused.code).toBe("INVALID");
     expect(refused.message).toMatch(/closed/);
+    // The pages are told, so that they say the file is read-only and draw no forms.
+    const notes = await as(caseworker, (tx) => listNotes(tx, caseworker.acting, caseId));
+    expect(notes.case).toMatchObject({ id: caseId, closed: true });
     for (const user of [lead, caseworker])
       await expectRefused(
         as(user, (tx) =>

@@ -9,6 +9,7 @@ import { isId } from "~/shared/ids";
 import {
   auditCase,
   type CaseRow,
+  caseHeading,
   leadsCase,
   mustBeOpen,
   mustLead,
@@ -71,7 +72,7 @@ export async function getApplication(tx: Queryable, acting: Acting, caseId: stri
   await auditCase(tx, acting, c, "review_application.viewed");
   const body = reviewBodyFor(facts.conviction);
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     body,
     bodyName: REVIEW_BODY_NAMES[body],
     jurisdictionKnown: typeof facts.conviction.jurisdiction === "string",

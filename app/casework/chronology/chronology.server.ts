@@ -4,6 +4,7 @@ import type { Acting } from "~/access/acting";
 import {
   auditCase,
   type CaseRow,
+  caseHeading,
   mustBeOpen,
   openCase,
   touchCase,
@@ -49,7 +50,7 @@ export async function getChronology(
     options.printed ? "case.chronology.printed" : "case.chronology.viewed",
   );
   return {
-    case: { id: c.id, reference: c.reference, clientName: c.applicant.fullName },
+    case: { ...caseHeading(c), clientName: c.applicant.fullName },
     events,
   };
 }

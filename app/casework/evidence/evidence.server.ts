@@ -3,7 +3,14 @@ import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { caseDocuments, caseLines, evidenceItems, suspectedCauses } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
-import { auditCase, type CaseRow, mustBeOpen, openCase, touchCase } from "../case-access.server";
+import {
+  auditCase,
+  type CaseRow,
+  caseHeading,
+  mustBeOpen,
+  openCase,
+  touchCase,
+} from "../case-access.server";
 import type { EvidenceInput } from "./evidence-schemas";
 
 /** The case's evidence register, with what an item may refer to (causes, lines, documents). */
@@ -34,7 +41,7 @@ export async function listEvidence(tx: Queryable, acting: Acting, caseId: string
     .orderBy(asc(caseDocuments.filename));
   await auditCase(tx, acting, c, "case.evidence.viewed");
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     items,
     causes,
     lines,

@@ -4,7 +4,7 @@ import type { Queryable } from "~/db/database.server";
 import { caseDocuments, caseLines, evidenceItems, investigationCategories } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
-import { auditCase, mustBeOpen, openCase, touchCase } from "../case-access.server";
+import { auditCase, caseHeading, mustBeOpen, openCase, touchCase } from "../case-access.server";
 import { teamOf } from "../team/case-team.server";
 import type { EditLine, NewLine } from "./line-schemas";
 
@@ -29,7 +29,7 @@ export async function listLines(tx: Queryable, acting: Acting, caseId: string) {
   const names = new Map(team.map((m) => [m.userId, m.name]));
   const labels = new Map(cats.map((k) => [k.key, k.label]));
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     lines: lines.map((l) => ({
       id: l.id,
       category: labels.get(l.category) ?? l.category,
@@ -81,7 +81,7 @@ export async function getLine(tx: Queryable, acting: Acting, caseId: string, lin
     .where(eq(investigationCategories.key, line.category));
   await auditCase(tx, acting, c, "case.line.viewed", { lineId: line.id });
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     line: { ...line, categoryLabel: category?.label ?? line.category },
     team: team.map((m) => ({ userId: m.userId, name: m.name ?? "A team member" })),
     evidence,

@@ -7,6 +7,7 @@ import { conflict, forbidden, invalid, notFound } from "~/errors/app-error";
 import { isId } from "~/shared/ids";
 import {
   auditCase,
+  caseHeading,
   leadsCase,
   mustBeOpen,
   mustLead,
@@ -63,7 +64,7 @@ export async function listNotes(tx: Queryable, acting: Acting, caseId: string) {
     own: n.authorId === acting.viewer.id,
   }));
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     notes,
     awaitingSignOff: notes.filter((n) => n.needsSignOff && n.canSignOff),
     can: { signOff: lead },

@@ -4,6 +4,7 @@ import type { Acting } from "~/access/acting";
 import {
   auditCase,
   type CaseRow,
+  caseHeading,
   mustBeOpen,
   openCase,
   touchCase,
@@ -45,7 +46,7 @@ export async function getPaper(tx: Queryable, acting: Acting, caseId: string, pa
   const c = await openCase(tx, acting, caseId);
   const paper = await paperOf(tx, c, paperId);
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     paper: {
       id: paper.id,
       kind: paper.kind,

@@ -1,7 +1,13 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Acting } from "~/access/acting";
-import { auditCase, mustBeOpen, openCase, touchCase } from "~/casework/case-access.server";
+import {
+  auditCase,
+  caseHeading,
+  mustBeOpen,
+  openCase,
+  touchCase,
+} from "~/casework/case-access.server";
 import type { Queryable } from "~/db/database.server";
 import { caseDocuments, casePapers, cases, paperRequests } from "~/db/schema";
 import { invalid, notFound } from "~/errors/app-error";
@@ -32,7 +38,7 @@ export async function getPapers(tx: Queryable, acting: Acting, caseId: string) {
   await auditCase(tx, acting, c, "case.papers.viewed");
   const now = today();
   return {
-    case: { id: c.id, reference: c.reference, clientName: c.applicant.fullName },
+    case: { ...caseHeading(c), clientName: c.applicant.fullName },
     authority: c.authorityRecordedOn
       ? {
           recordedOn: c.authorityRecordedOn,

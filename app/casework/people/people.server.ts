@@ -3,7 +3,13 @@ import type { z } from "zod";
 import { type Acting, actorOf } from "~/access/acting";
 import { can } from "~/access/viewer";
 import { recordAuditEvent } from "~/audit/record-audit-event.server";
-import { auditCase, mustBeOpen, openCase, touchCase } from "~/casework/case-access.server";
+import {
+  auditCase,
+  caseHeading,
+  mustBeOpen,
+  openCase,
+  touchCase,
+} from "~/casework/case-access.server";
 import type { Queryable } from "~/db/database.server";
 import { caseCorrespondence, casePeople, cases, people } from "~/db/schema";
 import { conflict, invalid, notFound } from "~/errors/app-error";
@@ -61,7 +67,7 @@ export async function getCasePeople(
   await auditCase(tx, acting, c, "case.people.viewed", q ? { search: q } : {});
   const inCase = new Set(rows.map((r) => r.p.id));
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     people: rows.map(({ cp, p }) => ({
       casePersonId: cp.id,
       personId: p.id,

@@ -8,6 +8,7 @@ import { isId } from "~/shared/ids";
 import {
   auditCase,
   type CaseRow,
+  caseHeading,
   leadsCase,
   mustBeOpen,
   mustLead,
@@ -52,7 +53,7 @@ export async function getReview(tx: Queryable, acting: Acting, caseId: string, r
     ? await tx.select({ name: users.name }).from(users).where(eq(users.id, review.recordedBy))
     : [];
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     review: {
       id: review.id,
       heldOn: review.heldOn,

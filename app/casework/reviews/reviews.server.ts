@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { caseReviews, users } from "~/db/schema";
-import { auditCase, mustBeOpen, openCase, touchCase } from "../case-access.server";
+import { auditCase, caseHeading, mustBeOpen, openCase, touchCase } from "../case-access.server";
 import { mayChangeReview } from "./review-corrections.server";
 import type { ReviewInput } from "./schemas";
 
@@ -25,7 +25,7 @@ export async function listReviews(tx: Queryable, acting: Acting, caseId: string)
     .orderBy(desc(caseReviews.heldOn), desc(caseReviews.createdAt));
   await auditCase(tx, acting, c, "case_reviews.viewed");
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     reviews: rows.map(({ recordedBy, ...r }) => ({
       ...r,
       mayChange: mayChangeReview(acting, c, { recordedBy }),

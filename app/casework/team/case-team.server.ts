@@ -7,6 +7,7 @@ import { today } from "~/shared/dates";
 import {
   auditCase,
   type CaseRow,
+  caseHeading,
   leadsCase,
   mustBeOpen,
   mustLead,
@@ -114,7 +115,7 @@ export async function getCaseTeam(tx: Queryable, acting: Acting, caseId: string)
     : [];
   await auditCase(tx, acting, c, "case_team.viewed");
   return {
-    case: { id: c.id, reference: c.reference, applicantName: c.applicant.fullName, stage: c.stage },
+    case: { ...caseHeading(c), applicantName: c.applicant.fullName, stage: c.stage },
     team,
     candidates,
     can: { assign: lead },

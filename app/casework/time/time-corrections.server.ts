@@ -8,6 +8,7 @@ import { isId } from "~/shared/ids";
 import {
   auditCase,
   type CaseRow,
+  caseHeading,
   leadsCase,
   mustBeOpen,
   openCase,
@@ -50,7 +51,7 @@ export async function getTimeEntry(tx: Queryable, acting: Acting, caseId: string
     .from(users)
     .where(eq(users.id, entry.userId));
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     entry: {
       id: entry.id,
       workedOn: entry.workedOn,

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Acting } from "~/access/acting";
 import type { Queryable } from "~/db/database.server";
 import { timeEntries, users } from "~/db/schema";
-import { auditCase, mustBeOpen, openCase, touchCase } from "../case-access.server";
+import { auditCase, caseHeading, mustBeOpen, openCase, touchCase } from "../case-access.server";
 import type { TimeEntryInput } from "./schemas";
 import { mayChangeTimeEntry } from "./time-corrections.server";
 
@@ -37,7 +37,7 @@ export async function listTime(tx: Queryable, acting: Acting, caseId: string) {
     perPerson.set(r.userId, p);
   }
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     entries: rows.map((r) => ({
       ...r,
       userName: r.userName ?? "A former member",

@@ -38,6 +38,31 @@ export function CaseNav({
   caseId,
   current,
   reference,
+  closed = false,
+}: {
+  caseId: string;
+  current: string;
+  reference: string;
+  /** A closed case: the page says so under the navigation, and shows no forms. */
+  closed?: boolean;
+}) {
+  return (
+    <>
+      <CaseSections caseId={caseId} current={current} reference={reference} />
+      {closed ? (
+        <p className="notice notice-warning closed-case-notice">
+          This case is closed: its file can be read but not changed.{" "}
+          <Link to={caseSectionPath(caseId, "close")}>A lead can reopen it</Link>.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function CaseSections({
+  caseId,
+  current,
+  reference,
 }: {
   caseId: string;
   current: string;

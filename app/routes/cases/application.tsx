@@ -196,7 +196,7 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
   return (
     <>
       <title>{`${short} application – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="application" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="application" />
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
@@ -253,7 +253,7 @@ export default function ApplicationPage({ loaderData, actionData }: Route.Compon
           </ul>
         )}
       </section>
-      {can.generate ? (
+      {c.closed ? null : can.generate ? (
         <section aria-labelledby="generate-heading" className="narrow">
           <h2 id="generate-heading">Generate a draft</h2>
           <GroundsForm page={page} lastResult={resultFor(actionData, "generate")} />

@@ -121,7 +121,7 @@ export default function ChronologyPage({ loaderData, actionData }: Route.Compone
   return (
     <>
       <title>{`Chronology – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="chronology" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="chronology" />
       <ButtonFormProblem result={resultFor(actionData, "delete")} />
       {notice && !actionData ? (
         <div className="notice" role="status">
@@ -191,10 +191,12 @@ export default function ChronologyPage({ loaderData, actionData }: Route.Compone
           </tbody>
         </table>
       )}
-      <section aria-labelledby="add-event-heading" className="narrow">
-        <h2 id="add-event-heading">Add an event</h2>
-        <EventForm key={formKey} event={null} lastResult={resultFor(actionData, "add")} />
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="add-event-heading" className="narrow">
+          <h2 id="add-event-heading">Add an event</h2>
+          <EventForm key={formKey} event={null} lastResult={resultFor(actionData, "add")} />
+        </section>
+      )}
     </>
   );
 }

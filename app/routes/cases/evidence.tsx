@@ -200,7 +200,7 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <title>{`Evidence – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="evidence" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="evidence" />
       {searchParams.get("saved") && !actionData ? (
         <div className="notice" role="status">
           <p>Evidence saved.</p>
@@ -272,15 +272,17 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
           ))}
         </ul>
       )}
-      <section aria-labelledby="evidence-form-heading" className="narrow">
-        <h2 id="evidence-form-heading">{editing ? "Edit the item" : "Add an item"}</h2>
-        <EvidenceForm
-          key={editing ? `${formKey}-${editing.id}` : formKey}
-          page={loaderData}
-          editing={editing}
-          lastResult={resultFor(actionData, "save")}
-        />
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="evidence-form-heading" className="narrow">
+          <h2 id="evidence-form-heading">{editing ? "Edit the item" : "Add an item"}</h2>
+          <EvidenceForm
+            key={editing ? `${formKey}-${editing.id}` : formKey}
+            page={loaderData}
+            editing={editing}
+            lastResult={resultFor(actionData, "save")}
+          />
+        </section>
+      )}
     </>
   );
 }

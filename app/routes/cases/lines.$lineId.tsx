@@ -72,7 +72,7 @@ export default function LinePage({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <title>{`${line.description} – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="lines" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="lines" />
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
@@ -84,61 +84,63 @@ export default function LinePage({ loaderData, actionData }: Route.ComponentProp
       </p>
       <h1>{line.description}</h1>
       {line.rationale ? <p className="pre-line">{line.rationale}</p> : null}
-      <section aria-labelledby="work-heading" className="narrow">
-        <h2 id="work-heading">Work on this line</h2>
-        <ErrorSummary
-          form={form}
-          fields={{
-            ownerId: fields.ownerId,
-            status: fields.status,
-            steps: fields.steps,
-            result: fields.result,
-            resultReason: fields.resultReason,
-          }}
-        />
-        {form.errors?.length ? (
-          <p>
-            <Link to={`/cases/${c.id}/lines/${line.id}`}>See the line as it is now</Link>
-          </p>
-        ) : null}
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="save" />
-          <VersionInput field={fields.version} />
-          <SelectField
-            field={fields.ownerId}
-            label="Owner"
-            hint="A member of the case's team."
-            options={team.map((m) => ({ value: m.userId, label: m.name }))}
+      {c.closed ? null : (
+        <section aria-labelledby="work-heading" className="narrow">
+          <h2 id="work-heading">Work on this line</h2>
+          <ErrorSummary
+            form={form}
+            fields={{
+              ownerId: fields.ownerId,
+              status: fields.status,
+              steps: fields.steps,
+              result: fields.result,
+              resultReason: fields.resultReason,
+            }}
           />
-          <ChoiceField
-            field={fields.status}
-            label="Status"
-            type="radio"
-            options={LINE_STATUSES.map((s) => ({ value: s, label: LINE_STATUS_LABELS[s] }))}
-          />
-          <TextareaField
-            field={fields.steps}
-            label="Steps taken"
-            hint="What was done, when and by whom, so someone new can pick it up."
-            rows={8}
-          />
-          <SelectField
-            field={fields.result}
-            label="Result (optional)"
-            options={LINE_RESULTS.map((r) => ({ value: r, label: LINE_RESULT_LABELS[r] }))}
-          />
-          <TextareaField
-            field={fields.resultReason}
-            label="Why this result"
-            hint="Required when there is a result."
-            rows={4}
-          />
-          <button type="submit" className="button">
-            Save
-          </button>
-        </Form>
-      </section>
+          {form.errors?.length ? (
+            <p>
+              <Link to={`/cases/${c.id}/lines/${line.id}`}>See the line as it is now</Link>
+            </p>
+          ) : null}
+          <Form method="post" {...getFormProps(form)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="save" />
+            <VersionInput field={fields.version} />
+            <SelectField
+              field={fields.ownerId}
+              label="Owner"
+              hint="A member of the case's team."
+              options={team.map((m) => ({ value: m.userId, label: m.name }))}
+            />
+            <ChoiceField
+              field={fields.status}
+              label="Status"
+              type="radio"
+              options={LINE_STATUSES.map((s) => ({ value: s, label: LINE_STATUS_LABELS[s] }))}
+            />
+            <TextareaField
+              field={fields.steps}
+              label="Steps taken"
+              hint="What was done, when and by whom, so someone new can pick it up."
+              rows={8}
+            />
+            <SelectField
+              field={fields.result}
+              label="Result (optional)"
+              options={LINE_RESULTS.map((r) => ({ value: r, label: LINE_RESULT_LABELS[r] }))}
+            />
+            <TextareaField
+              field={fields.resultReason}
+              label="Why this result"
+              hint="Required when there is a result."
+              rows={4}
+            />
+            <button type="submit" className="button">
+              Save
+            </button>
+          </Form>
+        </section>
+      )}
       <section aria-labelledby="line-evidence-heading">
         <h2 id="line-evidence-heading">Evidence from this line</h2>
         {evidence.length === 0 ? (

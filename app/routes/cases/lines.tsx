@@ -81,7 +81,7 @@ export default function Lines({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <>
       <title>{`Lines of investigation – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="lines" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="lines" />
       {searchParams.get("saved") && !actionData ? (
         <div className="notice" role="status">
           <p>Line saved.</p>
@@ -119,14 +119,16 @@ export default function Lines({ loaderData, actionData }: Route.ComponentProps) 
           </tbody>
         </table>
       )}
-      <section aria-labelledby="new-line-heading" className="narrow">
-        <h2 id="new-line-heading">Add a line of investigation</h2>
-        <AddLineForm
-          key={formKey}
-          categories={categories}
-          lastResult={resultFor(actionData, "add")}
-        />
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="new-line-heading" className="narrow">
+          <h2 id="new-line-heading">Add a line of investigation</h2>
+          <AddLineForm
+            key={formKey}
+            categories={categories}
+            lastResult={resultFor(actionData, "add")}
+          />
+        </section>
+      )}
     </>
   );
 }

@@ -137,7 +137,7 @@ export default function NotesPage({ loaderData, actionData }: Route.ComponentPro
   return (
     <>
       <title>{`Notes – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="notes" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="notes" />
       {signOffErrors.length > 0 ? (
         <div className="error-summary" role="alert">
           <h2>There is a problem</h2>
@@ -205,10 +205,12 @@ export default function NotesPage({ loaderData, actionData }: Route.ComponentPro
           </ol>
         )}
       </section>
-      <section aria-labelledby="add-heading" className="narrow">
-        <h2 id="add-heading">Add a note</h2>
-        <AddNoteForm key={formKey} lastResult={resultFor(actionData, "add")} />
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="add-heading" className="narrow">
+          <h2 id="add-heading">Add a note</h2>
+          <AddNoteForm key={formKey} lastResult={resultFor(actionData, "add")} />
+        </section>
+      )}
     </>
   );
 }

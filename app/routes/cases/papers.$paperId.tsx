@@ -60,30 +60,32 @@ export default function PaperPage({ loaderData, actionData }: Route.ComponentPro
   return (
     <>
       <title>{`Correct papers – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="papers" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="papers" />
       <p className="caption">Case {c.reference}</p>
       <h1>Correct the inventory: {label}</h1>
       <p>The audit trail records which fields you corrected, by whom and when.</p>
-      <section aria-labelledby="change-heading" className="narrow">
-        <h2 id="change-heading">Change the entry</h2>
-        <ErrorSummary
-          form={form}
-          fields={{
-            description: fields.description,
-            location: fields.location,
-            held: fields.held,
-          }}
-        />
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="change" />
-          <PaperFields fields={fields} />
-          <button type="submit" className="button">
-            Save the correction
-          </button>
-        </Form>
-      </section>
-      {requests > 0 ? (
+      {c.closed ? null : (
+        <section aria-labelledby="change-heading" className="narrow">
+          <h2 id="change-heading">Change the entry</h2>
+          <ErrorSummary
+            form={form}
+            fields={{
+              description: fields.description,
+              location: fields.location,
+              held: fields.held,
+            }}
+          />
+          <Form method="post" {...getFormProps(form)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="change" />
+            <PaperFields fields={fields} />
+            <button type="submit" className="button">
+              Save the correction
+            </button>
+          </Form>
+        </section>
+      )}
+      {c.closed ? null : requests > 0 ? (
         <section aria-labelledby="remove-heading" className="narrow">
           <h2 id="remove-heading">Remove the entry</h2>
           <div className="notice notice-warning">

@@ -101,7 +101,7 @@ export default function PapersPageView({ loaderData, actionData }: Route.Compone
   return (
     <>
       <title>{`Papers – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="papers" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="papers" />
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>

@@ -217,7 +217,7 @@ export default function CasePeopleView({ loaderData, actionData }: Route.Compone
   return (
     <>
       <title>{`People – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="people" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="people" />
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
@@ -264,28 +264,30 @@ export default function CasePeopleView({ loaderData, actionData }: Route.Compone
           ))}
         </ul>
       )}
-      <section aria-labelledby="add-person-heading" className="narrow">
-        <h2 id="add-person-heading">Add a person</h2>
-        <p>
-          Search first: an officer or expert your project has met in another case is the same
-          record, so the team sees the other cases they appear in.
-        </p>
-        <Form method="get" role="search">
-          <label htmlFor="people-q" className="label">
-            Name
-          </label>
-          <input id="people-q" name="q" className="input" defaultValue={search} />
-          <button type="submit" className="button button-secondary">
-            Search the project's people
-          </button>
-        </Form>
-        <AddPersonForm
-          key={formKey}
-          search={search}
-          matches={matches}
-          lastResult={resultFor(actionData, "add")}
-        />
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="add-person-heading" className="narrow">
+          <h2 id="add-person-heading">Add a person</h2>
+          <p>
+            Search first: an officer or expert your project has met in another case is the same
+            record, so the team sees the other cases they appear in.
+          </p>
+          <Form method="get" role="search">
+            <label htmlFor="people-q" className="label">
+              Name
+            </label>
+            <input id="people-q" name="q" className="input" defaultValue={search} />
+            <button type="submit" className="button button-secondary">
+              Search the project's people
+            </button>
+          </Form>
+          <AddPersonForm
+            key={formKey}
+            search={search}
+            matches={matches}
+            lastResult={resultFor(actionData, "add")}
+          />
+        </section>
+      )}
     </>
   );
 }

@@ -46,28 +46,30 @@ export default function ReviewPage({ loaderData, actionData }: Route.ComponentPr
   return (
     <>
       <title>{`Correct a case review – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="reviews" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="reviews" />
       <p className="caption">Case {c.reference}</p>
       <h1>Correct the review of {review.heldOn}</h1>
       <p>
         Recorded by {review.recordedByName}. The audit trail records which fields you corrected, by
         whom and when.
       </p>
-      <section aria-labelledby="change-heading" className="narrow">
-        <h2 id="change-heading">Change the review</h2>
-        <ReviewForm
-          id="change-review"
-          intent="change"
-          lastResult={resultFor(actionData, "change")}
-          defaultValue={{
-            heldOn: review.heldOn,
-            attendees: review.attendees,
-            decisions: review.decisions,
-            actions: review.actions,
-          }}
-          submit="Save the correction"
-        />
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="change-heading" className="narrow">
+          <h2 id="change-heading">Change the review</h2>
+          <ReviewForm
+            id="change-review"
+            intent="change"
+            lastResult={resultFor(actionData, "change")}
+            defaultValue={{
+              heldOn: review.heldOn,
+              attendees: review.attendees,
+              decisions: review.decisions,
+              actions: review.actions,
+            }}
+            submit="Save the correction"
+          />
+        </section>
+      )}
       {mayRemove ? (
         <ConfirmRemoval
           lastResult={resultFor(actionData, "remove")}

@@ -42,7 +42,7 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
   return (
     <>
       <title>{`Case reviews – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="reviews" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="reviews" />
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
@@ -87,16 +87,18 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
           ))
         )}
       </section>
-      <section aria-labelledby="add-heading" className="narrow">
-        <h2 id="add-heading">Record a case review</h2>
-        <ReviewForm
-          key={formKey}
-          id="add-review"
-          intent="add"
-          lastResult={resultFor(actionData, "add")}
-          submit="Record the review"
-        />
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="add-heading" className="narrow">
+          <h2 id="add-heading">Record a case review</h2>
+          <ReviewForm
+            key={formKey}
+            id="add-review"
+            intent="add"
+            lastResult={resultFor(actionData, "add")}
+            submit="Record the review"
+          />
+        </section>
+      )}
     </>
   );
 }

@@ -172,7 +172,7 @@ export default function CaseTeamPage({ loaderData, actionData }: Route.Component
   return (
     <>
       <title>{`Team – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} current="team" reference={c.reference} />
+      <CaseNav caseId={c.id} closed={c.closed} current="team" reference={c.reference} />
       <ButtonFormProblem result={resultFor(actionData, "remove")} />
       {notice && !actionData ? (
         <div className="notice" role="status">
@@ -226,7 +226,7 @@ export default function CaseTeamPage({ loaderData, actionData }: Route.Component
           </tbody>
         </table>
       )}
-      {can.assign ? (
+      {can.assign && !c.closed ? (
         <section aria-labelledby="assign-heading" className="narrow">
           <h2 id="assign-heading">Add someone to the team</h2>
           {candidates.length === 0 ? (
@@ -241,7 +241,7 @@ export default function CaseTeamPage({ loaderData, actionData }: Route.Component
           )}
         </section>
       ) : null}
-      {can.assign ? (
+      {can.assign && !c.closed ? (
         <section aria-labelledby="invite-heading" className="narrow">
           <h2 id="invite-heading">Bring in a caseworker who is not listed</h2>
           <p>

@@ -43,28 +43,30 @@ export default function TimeEntryPage({ loaderData, actionData }: Route.Componen
   return (
     <>
       <title>{`Correct a time entry – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="time" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="time" />
       <p className="caption">Case {c.reference}</p>
       <h1>Correct a time entry</h1>
       <p>
         {entry.own ? "You logged" : `${entry.userName} logged`} {formatMinutes(entry.minutes)} on{" "}
         {entry.workedOn}. The audit trail records which fields you corrected, by whom and when.
       </p>
-      <section aria-labelledby="change-heading" className="narrow">
-        <h2 id="change-heading">Change the entry</h2>
-        <TimeEntryForm
-          id="change-time"
-          intent="change"
-          lastResult={resultFor(actionData, "change")}
-          defaultValue={{
-            workedOn: entry.workedOn,
-            ...splitMinutes(entry.minutes),
-            activity: entry.activity,
-          }}
-          activityLabel="What was worked on"
-          submit="Save the correction"
-        />
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="change-heading" className="narrow">
+          <h2 id="change-heading">Change the entry</h2>
+          <TimeEntryForm
+            id="change-time"
+            intent="change"
+            lastResult={resultFor(actionData, "change")}
+            defaultValue={{
+              workedOn: entry.workedOn,
+              ...splitMinutes(entry.minutes),
+              activity: entry.activity,
+            }}
+            activityLabel="What was worked on"
+            submit="Save the correction"
+          />
+        </section>
+      )}
       <ConfirmRemoval
         lastResult={resultFor(actionData, "remove")}
         heading="Remove the entry"

@@ -44,7 +44,7 @@ export default function TimePage({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <title>{`Time log – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="time" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="time" />
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
@@ -79,18 +79,20 @@ export default function TimePage({ loaderData, actionData }: Route.ComponentProp
           </div>
         ) : null}
       </section>
-      <section aria-labelledby="add-heading" className="narrow">
-        <h2 id="add-heading">Log your time</h2>
-        <TimeEntryForm
-          key={formKey}
-          id="add-time"
-          intent="add"
-          lastResult={resultFor(actionData, "add")}
-          defaultValue={{ workedOn: loaderData.today }}
-          activityLabel="What you worked on"
-          submit="Log the time"
-        />
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="add-heading" className="narrow">
+          <h2 id="add-heading">Log your time</h2>
+          <TimeEntryForm
+            key={formKey}
+            id="add-time"
+            intent="add"
+            lastResult={resultFor(actionData, "add")}
+            defaultValue={{ workedOn: loaderData.today }}
+            activityLabel="What you worked on"
+            submit="Log the time"
+          />
+        </section>
+      )}
       <section aria-labelledby="entries-heading">
         <h2 id="entries-heading">Entries</h2>
         {entries.length === 0 ? (
