@@ -276,6 +276,10 @@ export function TemplateEditor({
   subject: keyof typeof SUBJECTS;
 }) {
   const words = SUBJECTS[subject];
+  // "Acknowledgement letter", but "Progress letter", not "Progress letter letter".
+  const letterName = /letter$/i.test(d.template.title)
+    ? d.template.title
+    : `${d.template.title} letter`;
   const preview = previewOf(actionData);
   // After a preview the form shows the draft, not the version it was started from.
   const shown = preview ? draftTemplate(d.template, preview.draft) : d.template;
@@ -286,11 +290,11 @@ export function TemplateEditor({
   const lastResult = resultFor(actionData, "publish") ?? resultFor(actionData, "preview");
   return (
     <div className="narrow">
-      <title>{`${d.template.title} letter template – Clearname`}</title>
+      <title>{`${letterName} template – Clearname`}</title>
       <p>
         <Link to={back.to}>{back.label}</Link>
       </p>
-      <h1>{d.template.title} letter</h1>
+      <h1>{letterName}</h1>
       {d.published !== null ? (
         <div className="notice" role="status">
           <p>Version {d.published} is published: letters made from now on use it.</p>
@@ -330,7 +334,7 @@ export function TemplateEditor({
       </details>
       <h2>Versions</h2>
       <table className="table">
-        <caption className="visually-hidden">Versions of the {d.template.title} letter</caption>
+        <caption className="visually-hidden">Versions of the {letterName}</caption>
         <thead>
           <tr>
             <th scope="col">Version</th>
