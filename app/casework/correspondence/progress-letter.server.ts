@@ -32,6 +32,7 @@ import {
   type VersionedTemplate,
 } from "~/letters/letter-templates.server";
 import { draftTemplate, type TemplateDraft } from "~/letters/template-rules";
+import { ACTIVE_CASE_STAGES } from "~/referrals/case-returns.server";
 import { networkName } from "~/settings/network-settings.server";
 import { today } from "~/shared/dates";
 import {
@@ -486,7 +487,7 @@ export async function previewProgressLetterTemplate(
       and(
         eq(cases.organisationId, projectId),
         reference ? eq(cases.reference, reference) : undefined,
-        reference ? undefined : inArray(cases.stage, ["open", "investigating"]),
+        reference ? undefined : inArray(cases.stage, [...ACTIVE_CASE_STAGES]),
       ),
     )
     .orderBy(desc(cases.lastActivityAt))
