@@ -4,6 +4,7 @@ import {
   discardProgressLetter,
   fileProgressLetter,
   getProgressLetter,
+  previewProgressLetterTemplate,
   saveProgressLetter,
 } from "~/casework/correspondence/progress-letter.server";
 import { ProgressLetterSchema } from "~/casework/correspondence/progress-letter-schemas";
@@ -313,6 +314,17 @@ describe("progress letters", () => {
       ),
     );
     expect(published).toEqual({ key: "progress_letter", version: 2 });
+    // A preview merges a draft with one of the project's cases, found by its reference.
+    const [c] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
+    const preview = await as(lead, (tx) =>
+      previewProgressLetterTemplate(tx, lead.acting, ctx.people.second.id, "progress_letter", {
+        ...input,
+        reference: c?.reference.toLowerCase(),
+      }),
+    );
+    expect(preview.reference).toBe(c?.reference);
+    expect(preview.letter.heading).toBe(`News of your case from ${ctx.people.second.name}`);
+    expect(preview.letter.recipient[0]).toMatch(/^Dafydd Zed/);
     const page = await pageAs("caseworker");
     expect(page.letter?.templateVersion).toBe(2);
     expect(page.letter?.text.heading).toBe(`News of your case from ${ctx.people.second.name}`);
@@ -332,6 +344,15 @@ describe("progress letters", () => {
       as(other, (tx) => projectOwner(tx, other.acting, ctx.people.second.id, "progress_letter")),
     );
     expect(refused.code).toBe("FORBIDDEN");
+    const peeked = await appError(
+      as(other, (tx) =>
+        previewProgressLetterTemplate(tx, other.acting, ctx.people.second.id, "progress_letter", {
+          ...input,
+          reference: c?.reference,
+        }),
+      ),
+    );
+    expect(peeked.code).toBe("FORBIDDEN");
     await expectRefused(
       as(other, (tx) =>
         tx.execute(
