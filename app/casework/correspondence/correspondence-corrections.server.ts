@@ -8,6 +8,7 @@ import { isId } from "~/shared/ids";
 import {
   auditCase,
   type CaseRow,
+  caseHeading,
   leadsCase,
   mustBeOpen,
   openCase,
@@ -59,7 +60,7 @@ export async function getCorrespondenceEntry(
   const entry = await entryToChange(tx, acting, c, entryId);
   const withClient = entry.party === CLIENT_PARTY;
   return {
-    case: { id: c.id, reference: c.reference, clientName: c.applicant.fullName },
+    case: { ...caseHeading(c), clientName: c.applicant.fullName },
     entry: {
       id: entry.id,
       kind: entry.kind,

@@ -4,7 +4,7 @@ import type { Queryable } from "~/db/database.server";
 import { caseCorrespondence, caseDocuments, cases } from "~/db/schema";
 import { invalid } from "~/errors/app-error";
 import { today } from "~/shared/dates";
-import { auditCase, mustBeOpen, openCase, touchCase } from "../case-access.server";
+import { auditCase, caseHeading, mustBeOpen, openCase, touchCase } from "../case-access.server";
 import { mayChangeCorrespondence } from "./correspondence-corrections.server";
 import {
   addMonths,
@@ -49,7 +49,7 @@ export async function listCorrespondence(tx: Queryable, acting: Acting, caseId: 
     today(),
   );
   return {
-    case: { id: c.id, reference: c.reference, clientName: c.applicant.fullName },
+    case: { ...caseHeading(c), clientName: c.applicant.fullName },
     correspondence: rows.map(({ createdBy, ...r }) => ({
       ...r,
       withClient: r.party === CLIENT_PARTY,

@@ -6,7 +6,7 @@ import type { DocumentStore } from "~/documents/storage.server";
 import { invalid } from "~/errors/app-error";
 import { cleanFilename, type ReadScan, readScan } from "~/intake/entry/scan-checks.server";
 import { activeContentWarning } from "~/shared/pdf/active-content";
-import { auditCase, mustBeOpen, openCase, touchCase } from "../case-access.server";
+import { auditCase, caseHeading, mustBeOpen, openCase, touchCase } from "../case-access.server";
 
 export interface CaseDocumentInput {
   filename: string;
@@ -40,7 +40,7 @@ export async function listCaseDocuments(tx: Queryable, acting: Acting, caseId: s
     .orderBy(asc(caseDocuments.createdAt), asc(caseDocuments.filename));
   await auditCase(tx, acting, c, "case.documents.viewed");
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     documents: documents.map(({ hasText, activeContent, createdAt, ...d }) => ({
       ...d,
       hasText: Boolean(hasText),

@@ -9,6 +9,7 @@ import { isId } from "~/shared/ids";
 import {
   auditCase,
   type CaseRow,
+  caseHeading,
   mustBeOpen,
   mustLead,
   openCase,
@@ -83,7 +84,7 @@ export async function getDocumentToRedact(
   });
   const drawn = await previewPdfPages(await store.get(doc.storageKey));
   return {
-    case: { id: c.id, reference: c.reference },
+    case: { ...caseHeading(c) },
     document: {
       id: doc.id,
       filename: doc.filename,

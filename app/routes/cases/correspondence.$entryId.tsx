@@ -54,7 +54,7 @@ export default function CorrespondenceEntryPage({ loaderData, actionData }: Rout
   return (
     <>
       <title>{`Correct correspondence – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="correspondence" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="correspondence" />
       <p className="caption">Case {c.reference}</p>
       <h1>Correct correspondence</h1>
       <p>
@@ -64,26 +64,28 @@ export default function CorrespondenceEntryPage({ loaderData, actionData }: Rout
           : ""}
         . The audit trail records which fields you corrected, by whom and when.
       </p>
-      <section aria-labelledby="change-heading" className="narrow">
-        <h2 id="change-heading">Change the record</h2>
-        <ErrorSummary
-          form={form}
-          fields={{
-            withWhom: fields.withWhom,
-            thirdParty: fields.thirdParty,
-            occurredOn: fields.occurredOn,
-            summary: fields.summary,
-          }}
-        />
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="change" />
-          <CorrespondenceRecordFields fields={fields} clientName={c.clientName} />
-          <button type="submit" className="button">
-            Save the correction
-          </button>
-        </Form>
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="change-heading" className="narrow">
+          <h2 id="change-heading">Change the record</h2>
+          <ErrorSummary
+            form={form}
+            fields={{
+              withWhom: fields.withWhom,
+              thirdParty: fields.thirdParty,
+              occurredOn: fields.occurredOn,
+              summary: fields.summary,
+            }}
+          />
+          <Form method="post" {...getFormProps(form)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="change" />
+            <CorrespondenceRecordFields fields={fields} clientName={c.clientName} />
+            <button type="submit" className="button">
+              Save the correction
+            </button>
+          </Form>
+        </section>
+      )}
       <p>
         <Link to={`/cases/${c.id}/correspondence`}>
           Back to the correspondence of {c.reference}

@@ -131,7 +131,7 @@ export default function CorrespondencePage({ loaderData, actionData }: Route.Com
   return (
     <>
       <title>{`Correspondence – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="correspondence" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="correspondence" />
       {notice && !actionData ? (
         <div className="notice" role="status">
           <p>{notice}</p>
@@ -139,25 +139,29 @@ export default function CorrespondencePage({ loaderData, actionData }: Route.Com
       ) : null}
       <p className="caption">Case {c.reference}</p>
       <h1>Correspondence</h1>
-      <div className={warn ? "notice notice-warning" : "notice"}>
-        <p>
-          {warn ? <strong>{progressLetter.message}</strong> : progressLetter.message} Progress
-          letters go to the client every 3 months; recording one sets the next.
-        </p>
-        <p>
-          <Link to={`/cases/${c.id}/progress-letter`}>
-            Write the progress letter from the case's record
-          </Link>
-        </p>
-      </div>
-      <section aria-labelledby="add-heading" className="narrow">
-        <h2 id="add-heading">Record correspondence</h2>
-        <AddCorrespondenceForm
-          key={formKey}
-          page={loaderData}
-          lastResult={resultFor(actionData, "add")}
-        />
-      </section>
+      {c.closed ? null : (
+        <div className={warn ? "notice notice-warning" : "notice"}>
+          <p>
+            {warn ? <strong>{progressLetter.message}</strong> : progressLetter.message} Progress
+            letters go to the client every 3 months; recording one sets the next.
+          </p>
+          <p>
+            <Link to={`/cases/${c.id}/progress-letter`}>
+              Write the progress letter from the case's record
+            </Link>
+          </p>
+        </div>
+      )}
+      {c.closed ? null : (
+        <section aria-labelledby="add-heading" className="narrow">
+          <h2 id="add-heading">Record correspondence</h2>
+          <AddCorrespondenceForm
+            key={formKey}
+            page={loaderData}
+            lastResult={resultFor(actionData, "add")}
+          />
+        </section>
+      )}
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">Correspondence so far</h2>
         {correspondence.length === 0 ? (

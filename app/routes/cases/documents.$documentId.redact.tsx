@@ -79,7 +79,7 @@ export default function RedactDocument({ loaderData, actionData }: Route.Compone
   return (
     <>
       <title>{`Redact ${document.filename} – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="documents" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="documents" />
       <p className="caption">{c.reference}</p>
       <h1>Redact {document.filename}</h1>
       <div className="narrow">

@@ -75,7 +75,7 @@ export default function CaseDocuments({ loaderData, actionData }: Route.Componen
   return (
     <>
       <title>{`Documents – ${c.reference} – Clearname`}</title>
-      <CaseNav caseId={c.id} reference={c.reference} current="documents" />
+      <CaseNav caseId={c.id} closed={c.closed} reference={c.reference} current="documents" />
       {searchParams.get("uploaded") && !actionData ? (
         <div className="notice" role="status">
           <p>
@@ -127,7 +127,7 @@ export default function CaseDocuments({ loaderData, actionData }: Route.Componen
                     Access history
                     <span className="visually-hidden"> of {d.filename}</span>
                   </AccessHistoryLink>
-                  {loaderData.canRedact && d.mediaType === "application/pdf" ? (
+                  {loaderData.canRedact && !c.closed && d.mediaType === "application/pdf" ? (
                     <p>
                       <Link to={`/cases/${c.id}/documents/${d.id}/redact`}>
                         Make a redacted copy
@@ -157,10 +157,12 @@ export default function CaseDocuments({ loaderData, actionData }: Route.Componen
           </tbody>
         </table>
       )}
-      <section aria-labelledby="upload-heading" className="narrow">
-        <h2 id="upload-heading">Add a document</h2>
-        <AddDocumentForm key={formKey} lastResult={resultFor(actionData, "upload")} />
-      </section>
+      {c.closed ? null : (
+        <section aria-labelledby="upload-heading" className="narrow">
+          <h2 id="upload-heading">Add a document</h2>
+          <AddDocumentForm key={formKey} lastResult={resultFor(actionData, "upload")} />
+        </section>
+      )}
     </>
   );
 }
