@@ -94,7 +94,10 @@ export default defineConfig({
     browserName: "chromium",
     locale: "en-GB",
     timezoneId: "UTC",
-    trace: "retain-on-failure",
+    // Recording a trace costs every test a screenshot and a DOM snapshot per action, on the
+    // two cores that run the journeys: CI keeps the failure's screenshot and error context, and
+    // `npx playwright test --trace on` records one when a failure needs it.
+    trace: process.env.CI ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: CHROMIUM,

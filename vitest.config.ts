@@ -1,17 +1,28 @@
 import os from "node:os";
 import { defineConfig } from "vitest/config";
 
-const integration = (name: "pglite" | "postgresql") => ({
-  extends: true as const,
-  test: {
-    name,
-    include: ["tests/integration/**/*.test.ts"],
-    globalSetup: ["tests/support/global-setup.ts"],
-    env: { TEST_DB_KIND: name },
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+/**
+ * Integration test files that replace a module (`vi.mock`): they run each in a process of its
+ * own. The others share their worker's modules (`isolate: false`): each file still has a
+ * database of its own, and importing the app and starting PGlite once per worker rather than
+ * once per file takes minutes off the suite.
+ */
+const ISOLATED = ["tests/integration/throttles.test.ts"];
+
+const integration = (name: "pglite" | "postgresql") =>
+  [
+    { name, include: ["tests/integration/**/*.test.ts"], exclude: ISOLATED, isolate: false },
+    { name: `${name}-isolated`, include: ISOLATED, isolate: true },
+  ].map((files) => ({
+    extends: true as const,
+    test: {
+      ...files,
+      globalSetup: ["tests/support/global-setup.ts"],
+      env: { TEST_DB_KIND: name },
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  }));
 
 export default defineConfig({
   resolve: { tsconfigPaths: true },
@@ -25,9 +36,9 @@ export default defineConfig({
         extends: true,
         test: { name: "unit", include: ["app/**/*.test.ts", "server/**/*.test.ts"] },
       },
-      integration("pglite"),
+      ...integration("pglite"),
       // The same integration tests again on a real PostgreSQL server, when one is given.
-      ...(process.env.TEST_DATABASE_URL ? [integration("postgresql")] : []),
+      ...(process.env.TEST_DATABASE_URL ? integration("postgresql") : []),
     ],
   },
 });
