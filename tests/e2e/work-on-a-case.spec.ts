@@ -374,6 +374,11 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
     );
     await expect(page.getByLabel("Note", { exact: true })).toHaveCount(0);
     await expectAccessible(page, "notes of the closed case");
+    await page.goto(`${caseUrl}/papers`);
+    await expect(page.getByRole("heading", { level: 2, name: "Inventory" })).toBeVisible();
+    await expect(page.getByText("Add papers to the inventory")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Mark as/ })).toHaveCount(0);
+    await expectAccessible(page, "papers of the closed case");
     await page.goto("/cases?status=closed");
     await expect(page.getByRole("main")).toContainText(APPLICANT);
     await expect(page.getByRole("main")).toContainText("The client withdrew");

@@ -121,12 +121,14 @@ export default function PapersPageView({ loaderData, actionData }: Route.Compone
         </div>
       ) : null}
       <AuthoritySection
+        closed={c.closed}
         caseId={c.id}
         authority={authority}
         documents={documents}
         lastResult={resultFor(actionData, "authority")}
       />
       <InventorySection
+        closed={c.closed}
         key={`inventory-${formKey}`}
         caseId={c.id}
         reference={c.reference}
@@ -134,6 +136,7 @@ export default function PapersPageView({ loaderData, actionData }: Route.Compone
         lastResult={resultFor(actionData, "paper")}
       />
       <RequestsSection
+        closed={c.closed}
         key={`requests-${formKey}`}
         caseId={c.id}
         hasAuthority={authority !== null}

@@ -8,11 +8,14 @@ import type { FormResult } from "./form-result";
 
 /** The client's signed form of authority: whether it is on file, and recording or changing it. */
 export function AuthoritySection({
+  closed = false,
   caseId,
   authority,
   documents,
   lastResult,
 }: {
+  /** A closed case: shown, not changed. */
+  closed?: boolean;
   caseId: string;
   authority: PapersPage["authority"];
   documents: PapersPage["documents"];
@@ -54,33 +57,35 @@ export function AuthoritySection({
           </p>
         </div>
       )}
-      <details className="case-action" open={lastResult !== undefined || !authority}>
-        <summary>
-          {authority ? "Change the form of authority" : "Record the form of authority"}
-        </summary>
-        <ErrorSummary
-          form={form}
-          fields={{ recordedOn: fields.recordedOn, documentId: fields.documentId }}
-        />
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="authority" />
-          <TextField
-            field={fields.recordedOn}
-            label="Date the signed form was received"
-            type="date"
-            width="medium"
+      {closed ? null : (
+        <details className="case-action" open={lastResult !== undefined || !authority}>
+          <summary>
+            {authority ? "Change the form of authority" : "Record the form of authority"}
+          </summary>
+          <ErrorSummary
+            form={form}
+            fields={{ recordedOn: fields.recordedOn, documentId: fields.documentId }}
           />
-          <SelectField
-            field={fields.documentId}
-            label="The scan among the case's documents (optional)"
-            options={documents.map((d) => ({ value: d.id, label: d.filename }))}
-          />
-          <button type="submit" className="button">
-            Record the form of authority
-          </button>
-        </Form>
-      </details>
+          <Form method="post" {...getFormProps(form)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="authority" />
+            <TextField
+              field={fields.recordedOn}
+              label="Date the signed form was received"
+              type="date"
+              width="medium"
+            />
+            <SelectField
+              field={fields.documentId}
+              label="The scan among the case's documents (optional)"
+              options={documents.map((d) => ({ value: d.id, label: d.filename }))}
+            />
+            <button type="submit" className="button">
+              Record the form of authority
+            </button>
+          </Form>
+        </details>
+      )}
     </section>
   );
 }

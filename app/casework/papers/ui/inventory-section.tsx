@@ -12,11 +12,14 @@ import { PaperFields } from "./paper-fields";
  * it (toggled in one click; corrected or removed on its own page), and the form to add papers.
  */
 export function InventorySection({
+  closed = false,
   caseId,
   reference,
   papers,
   lastResult,
 }: {
+  /** A closed case: shown, not changed. */
+  closed?: boolean;
   caseId: string;
   reference: string;
   papers: Paper[];
@@ -57,55 +60,61 @@ export function InventorySection({
                 <td>{p.location}</td>
                 <td>{p.held ? "Held" : "Not held"}</td>
                 <td>
-                  <Form method="post">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="held" />
-                    <input type="hidden" name="paperId" value={p.id} />
-                    <input type="hidden" name="held" value={p.held ? "no" : "yes"} />
-                    <button type="submit" className="button button-secondary">
-                      {p.held ? "Mark as not held" : "Mark as held"}
-                      <span className="visually-hidden"> ({PAPER_KIND_LABELS[p.kind]})</span>
-                    </button>
-                  </Form>
-                  <Link to={`/cases/${caseId}/papers/${p.id}`}>
-                    Correct or remove
-                    <span className="visually-hidden">
-                      {" "}
-                      {PAPER_KIND_LABELS[p.kind]}
-                      {p.description ? `: ${p.description}` : ""}
-                    </span>
-                  </Link>
+                  {closed ? null : (
+                    <>
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="held" />
+                        <input type="hidden" name="paperId" value={p.id} />
+                        <input type="hidden" name="held" value={p.held ? "no" : "yes"} />
+                        <button type="submit" className="button button-secondary">
+                          {p.held ? "Mark as not held" : "Mark as held"}
+                          <span className="visually-hidden"> ({PAPER_KIND_LABELS[p.kind]})</span>
+                        </button>
+                      </Form>
+                      <Link to={`/cases/${caseId}/papers/${p.id}`}>
+                        Correct or remove
+                        <span className="visually-hidden">
+                          {" "}
+                          {PAPER_KIND_LABELS[p.kind]}
+                          {p.description ? `: ${p.description}` : ""}
+                        </span>
+                      </Link>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <details className="case-action narrow" open={lastResult !== undefined}>
-        <summary>Add papers to the inventory</summary>
-        <ErrorSummary
-          form={form}
-          fields={{
-            kind: fields.kind,
-            description: fields.description,
-            location: fields.location,
-            held: fields.held,
-          }}
-        />
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="paper" />
-          <SelectField
-            field={fields.kind}
-            label="Kind of papers"
-            options={PAPER_KINDS.map((k) => ({ value: k, label: PAPER_KIND_LABELS[k] }))}
+      {closed ? null : (
+        <details className="case-action narrow" open={lastResult !== undefined}>
+          <summary>Add papers to the inventory</summary>
+          <ErrorSummary
+            form={form}
+            fields={{
+              kind: fields.kind,
+              description: fields.description,
+              location: fields.location,
+              held: fields.held,
+            }}
           />
-          <PaperFields fields={fields} />
-          <button type="submit" className="button">
-            Add the papers
-          </button>
-        </Form>
-      </details>
+          <Form method="post" {...getFormProps(form)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="paper" />
+            <SelectField
+              field={fields.kind}
+              label="Kind of papers"
+              options={PAPER_KINDS.map((k) => ({ value: k, label: PAPER_KIND_LABELS[k] }))}
+            />
+            <PaperFields fields={fields} />
+            <button type="submit" className="button">
+              Add the papers
+            </button>
+          </Form>
+        </details>
+      )}
     </section>
   );
 }

@@ -17,12 +17,15 @@ import { ChaseForm, ReplyForm } from "./request-forms";
  * makes a new request (refused by the server until the form of authority is on file).
  */
 export function RequestsSection({
+  closed = false,
   caseId,
   hasAuthority,
   papers,
   requests,
   actionData,
 }: {
+  /** A closed case: shown, not changed. */
+  closed?: boolean;
   caseId: string;
   hasAuthority: boolean;
   papers: Paper[];
@@ -72,7 +75,7 @@ export function RequestsSection({
                   </a>
                 </p>
               ) : null}
-              {r.status === "sent" ? (
+              {r.status === "sent" && !closed ? (
                 <>
                   <details
                     className="case-action"
@@ -94,59 +97,61 @@ export function RequestsSection({
           ))}
         </ul>
       )}
-      <div className="narrow">
-        <h3>Request missing papers</h3>
-        {!hasAuthority ? <p className="hint">{NO_AUTHORITY}</p> : null}
-        <p>
-          A letter is written from the project, enclosing the form of authority, and kept in the
-          case's documents.
-        </p>
-        <ErrorSummary
-          form={form}
-          fields={{
-            paperId: fields.paperId,
-            recipientKind: fields.recipientKind,
-            recipient: fields.recipient,
-            recipientAddress: fields.recipientAddress,
-            requestedOn: fields.requestedOn,
-            chaseOn: fields.chaseOn,
-          }}
-        />
-        <Form method="post" {...getFormProps(form)}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="request" />
-          <SelectField
-            field={fields.paperId}
-            label="Which papers"
-            hint={papers.length === 0 ? "Add the papers to the inventory first." : undefined}
-            options={papers
-              .filter((p) => !p.held)
-              .map((p) => ({ value: p.id, label: paperLabel(papers, p.id) }))}
+      {closed ? null : (
+        <div className="narrow">
+          <h3>Request missing papers</h3>
+          {!hasAuthority ? <p className="hint">{NO_AUTHORITY}</p> : null}
+          <p>
+            A letter is written from the project, enclosing the form of authority, and kept in the
+            case's documents.
+          </p>
+          <ErrorSummary
+            form={form}
+            fields={{
+              paperId: fields.paperId,
+              recipientKind: fields.recipientKind,
+              recipient: fields.recipient,
+              recipientAddress: fields.recipientAddress,
+              requestedOn: fields.requestedOn,
+              chaseOn: fields.chaseOn,
+            }}
           />
-          <SelectField
-            field={fields.recipientKind}
-            label="Who holds them"
-            options={RECIPIENT_KINDS.map((k) => ({ value: k, label: RECIPIENT_KIND_LABELS[k] }))}
-          />
-          <TextField field={fields.recipient} label="Name of the firm, office or person" />
-          <TextareaField field={fields.recipientAddress} label="Their postal address" rows={4} />
-          <TextField
-            field={fields.requestedOn}
-            label="Date of the letter"
-            type="date"
-            width="medium"
-          />
-          <TextField
-            field={fields.chaseOn}
-            label="Chase on (optional)"
-            type="date"
-            width="medium"
-          />
-          <button type="submit" className="button">
-            Make the request and write the letter
-          </button>
-        </Form>
-      </div>
+          <Form method="post" {...getFormProps(form)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="request" />
+            <SelectField
+              field={fields.paperId}
+              label="Which papers"
+              hint={papers.length === 0 ? "Add the papers to the inventory first." : undefined}
+              options={papers
+                .filter((p) => !p.held)
+                .map((p) => ({ value: p.id, label: paperLabel(papers, p.id) }))}
+            />
+            <SelectField
+              field={fields.recipientKind}
+              label="Who holds them"
+              options={RECIPIENT_KINDS.map((k) => ({ value: k, label: RECIPIENT_KIND_LABELS[k] }))}
+            />
+            <TextField field={fields.recipient} label="Name of the firm, office or person" />
+            <TextareaField field={fields.recipientAddress} label="Their postal address" rows={4} />
+            <TextField
+              field={fields.requestedOn}
+              label="Date of the letter"
+              type="date"
+              width="medium"
+            />
+            <TextField
+              field={fields.chaseOn}
+              label="Chase on (optional)"
+              type="date"
+              width="medium"
+            />
+            <button type="submit" className="button">
+              Make the request and write the letter
+            </button>
+          </Form>
+        </div>
+      )}
     </section>
   );
 }
