@@ -93,7 +93,8 @@ test("a lead runs a case with two caseworkers to a CCRC draft; a caseworker on a
     for (const name of ["Cara Caseworker", "Cole Caseworker"]) {
       await page.getByLabel("Who joins the team").selectOption({ label: `${name} (caseworker)` });
       await page.getByRole("button", { name: "Add to the team" }).click();
-      await expect(page.getByRole("main")).toContainText(name);
+      // Not the whole page: the list of who may join names them before they join.
+      await expect(page.getByRole("table", { name: /^Team of / })).toContainText(name);
       await expectAccessible(page, `team with ${name}`);
     }
   });
