@@ -293,6 +293,7 @@ test("with JavaScript off, a sister applies for her brother in HMP Barlinnie wit
   await intake.goto(applicationUrl);
   await expectAccessible(intake, "application page again");
   await intake.getByRole("link", { name: "Letters for this application" }).click();
+  await expect(intake).toHaveURL(/\/letters$/);
   await expect(intake.getByRole("main")).toContainText(
     `${sister}, 14 Kelvin Row, Paisley, PA2 6QT`,
   );
