@@ -51,6 +51,7 @@ test("an intake officer enters a postal re-application with a scan, section by s
   await enterFirstPage(page, { name, born: "1971-04-02", number });
   await declineMatchesIfAny(page);
   await expect(page).toHaveURL(/\/entry\/conviction\?started=1$/);
+  await expect(page.locator("p.caption")).toContainText(/CN-\d{4}-\d{5}/);
   const earlierRef = (await page.locator("p.caption").textContent())?.match(/CN-\d{4}-\d{5}/)?.[0];
   expect(earlierRef).toBeTruthy();
   await expectAccessible(page, "entry of the earlier application");
@@ -91,6 +92,7 @@ test("an intake officer enters a postal re-application with a scan, section by s
   await page.getByRole("button", { name: "Record the application" }).click();
   await expect(page).toHaveURL(/\/entry\/conviction\?started=1&linked=/);
   await expect(page.getByRole("status")).toContainText(`a re-application linked to ${earlierRef}`);
+  await expect(page.locator("p.caption")).toContainText(/CN-\d{4}-\d{5}/);
   const ref = (await page.locator("p.caption").textContent())?.match(/CN-\d{4}-\d{5}/)?.[0];
   expect(ref).toBeTruthy();
   await expectAccessible(page, "conviction section");
